@@ -1,0 +1,130 @@
+import { AnalysisError } from '../errors.js';
+import { join, record } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import { complexity } from '../complexity/index.js';
+import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
+import { fitLinear, pearson } from './stats.js';
+
+/**
+ * A measured runtime: of a network given by its spec, or directly by its complexity.
+ *
+ * @example
+ * ```ts
+ * import { zooModel, type RuntimeSample } from 'fastscale';
+ * const sample: RuntimeSample = { spec: zooModel('RegNetX-200MF'), seconds: 0.0111 };
+ * ```
+ */
+export type RuntimeSample =
+  | { readonly spec: ModelSpec; readonly seconds: number }
+  | { readonly complexity: Complexity; readonly seconds: number };
+
+/**
+ * How well one metric predicts runtime: Pearson's r and the fit `seconds ~ intercept + slope * metric`.
+ *
+ * @example
+ * ```ts
+ * import type { MetricFit } from 'fastscale';
+ * const fit: MetricFit = { r: 0.95, intercept: 0.004, slope: 2.6e-9 };
+ * ```
+ */
+export interface MetricFit {
+  readonly r: number;
+  readonly intercept: number;
+  readonly slope: number;
+}
+
+/**
+ * The result of {@link correlateRuntime}: one fit per metric (`null` where the metric does not vary across
+ * the samples, so it cannot predict anything) and the metric with the highest r.
+ *
+ * @example
+ * ```ts
+ * import type { RuntimeCorrelation } from 'fastscale';
+ * function report(c: RuntimeCorrelation): string {
+ *   return `runtime tracks ${c.best} (r = ${c[c.best]?.r.toFixed(2)})`;
+ * }
+ * ```
+ */
+export interface RuntimeCorrelation {
+  readonly flops: MetricFit | null;
+  readonly params: MetricFit | null;
+  readonly acts: MetricFit | null;
+  readonly best: Metric;
+  /** Number of samples. */
+  readonly samples: number;
+}
+
+const METRICS: readonly Metric[] = ['flops', 'params', 'acts'];
+
+/**
+ * Correlates measured runtimes with flops, params and activations: which metric predicts the time?
+ * The paper's finding is that activations do, across scaling strategies, on memory-bound hardware.
+ *
+ * @param samples - at least 3, each `{ spec, seconds }` or `{ complexity, seconds }`; the seconds must vary
+ * @throws {@link AnalysisError} for fewer than 3 samples, a malformed sample, non-finite or negative
+ * seconds, constant seconds, or metrics that are all constant
+ * @throws {@link SpecError} for an invalid spec in a sample
+ *
+ * @example
+ * ```ts
+ * import { correlateRuntime, zooModel } from 'fastscale';
+ * // pycls's V100 inference times (seconds per batch of 64) of three zoo models:
+ * const c = correlateRuntime([
+ *   { spec: zooModel('RegNetX-200MF'), seconds: 0.0111 },
+ *   { spec: zooModel('RegNetX-1.6GF'), seconds: 0.0543 },
+ *   { spec: zooModel('RegNetX-16GF'), seconds: 0.1333 },
+ * ]);
+ * c.best; // the metric whose r is highest
+ * ```
+ */
+export function correlateRuntime(samples: readonly RuntimeSample[]): RuntimeCorrelation {
+  if (!Array.isArray(samples)) throw new AnalysisError('samples', `${describe(samples)} is not an array of samples`);
+  if (samples.length < 3) {
+    throw new AnalysisError('samples', `has ${samples.length} sample${samples.length === 1 ? '' : 's'} (at least 3 are needed for a correlation that says anything)`);
+  }
+  const seconds: number[] = [];
+  const counts: Complexity[] = [];
+  samples.forEach((value: unknown, i) => {
+    const path = join('samples', i);
+    const sample = record(value, ['spec', 'complexity', 'seconds'], path, 'a runtime sample', AnalysisError);
+    const time = sample.seconds;
+    if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
+      throw new AnalysisError(join(path, 'seconds'), `${describe(time)} is not a finite number >= 0`);
+    }
+    seconds.push(time);
+    counts.push(sampleComplexity(sample, path));
+  });
+  if (seconds.every((t) => t === seconds[0])) {
+    throw new AnalysisError('samples', 'all seconds are equal: there is no runtime variation to explain');
+  }
+  const fits = {} as Record<Metric, MetricFit | null>;
+  let best: Metric | null = null;
+  for (const metric of METRICS) {
+    const xs = counts.map((c) => c[metric]);
+    if (xs.every((x) => x === xs[0])) {
+      fits[metric] = null;
+      continue;
+    }
+    fits[metric] = { r: pearson(xs, seconds), ...fitLinear(xs, seconds) };
+    if (best === null || fits[metric].r > fits[best]!.r) best = metric;
+  }
+  if (best === null) throw new AnalysisError('samples', 'flops, params and acts are each the same in every sample: nothing to correlate');
+  return { ...fits, best, samples: samples.length };
+}
+
+function sampleComplexity(sample: Readonly<Record<string, unknown>>, path: string): Complexity {
+  const hasSpec = sample.spec !== undefined;
+  const hasComplexity = sample.complexity !== undefined;
+  if (hasSpec === hasComplexity) {
+    throw new AnalysisError(path, 'needs exactly one of spec or complexity');
+  }
+  if (hasSpec) return complexity(sample.spec as ModelSpec);
+  const cx = record(sample.complexity, METRICS, join(path, 'complexity'), 'a complexity', AnalysisError);
+  for (const metric of METRICS) {
+    const value = cx[metric];
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new AnalysisError(join(join(path, 'complexity'), metric), `${describe(value)} is not a finite number >= 0`);
+    }
+  }
+  return cx as unknown as Complexity;
+}

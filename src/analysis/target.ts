@@ -1,0 +1,222 @@
+import { ScalingError } from '../errors.js';
+import { record } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import { countComplexity } from '../complexity/index.js';
+import { checkSpec } from '../spec/check.js';
+import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
+import { approximateScalingFactors, complexityExponents, scalingFactors } from '../scaling/factors.js';
+import { checkPolicy, type ScaledModel, type ScaleOptions, scaleChecked, toStrategy } from '../scaling/scale.js';
+import { formatStrategy, type ScalingStrategy } from '../scaling/strategy.js';
+
+/**
+ * A budget for one metric: `{ flops: 4e9 }`, `{ params: 20e6 }` or `{ acts: 30e6 }`.
+ *
+ * @example
+ * ```ts
+ * import type { ComplexityTarget } from 'fastscale';
+ * const target: ComplexityTarget = { flops: 4e9 };
+ * ```
+ */
+export type ComplexityTarget = { readonly flops: number } | { readonly params: number } | { readonly acts: number };
+
+/**
+ * The scaled model that lands closest to a target.
+ *
+ * @example
+ * ```ts
+ * import { scaleToTarget, zooModel, type TargetResult } from 'fastscale';
+ * const result: TargetResult = scaleToTarget(zooModel('RegNetY-400MF'), { flops: 1.6e9 }, 'dWr');
+ * ```
+ */
+export interface TargetResult {
+  /** The scaled network: `scale(base, strategy, factor)` gives exactly this spec. */
+  readonly spec: ModelSpec;
+  /** The flops factor that produces it. */
+  readonly factor: number;
+  readonly complexity: Complexity;
+  /** Signed: (reached - target) / target. */
+  readonly relativeError: number;
+}
+
+/** Bisection stops when the bracket is this narrow (relative, in s): plateaus narrower than this are skipped. */
+const RESOLUTION = 1e-3;
+/** Bounds on s for the search; beyond them nothing is representable for any real network. */
+const SMALLEST_FACTOR = 1e-12;
+const LARGEST_FACTOR = 1e30;
+
+/**
+ * Scales a network with a strategy to the factor whose *rounded* model lands closest to a budget.
+ * Rounding makes each metric a step function of the factor `s`, so the search brackets the target in
+ * log `s` (starting from the closed-form exponent's guess), narrows the bracket to the step where the
+ * metric crosses the target (to 0.1% in `s`), then compares the plateaus on either side and the next
+ * plateau beyond each, keeping the closest (ties: the smaller model). Work is bounded: at most about 130
+ * scalings, typically 15.
+ *
+ * @param strategy - a {@link ScalingStrategy}, pycls string or preset name (`'dWr'`)
+ * @throws {@link SpecError} for an invalid spec
+ * @throws {@link ScalingError} for a malformed target, strategy or policy; for a target below what the
+ * smallest valid scaled network reaches or above what stays within `Number.MAX_SAFE_INTEGER` (the message
+ * states the reachable range)
+ *
+ * @example
+ * ```ts
+ * import { scaleToTarget, zooModel } from 'fastscale';
+ * const { factor, complexity, relativeError } = scaleToTarget(zooModel('RegNetY-400MF'), { flops: 4e9 }, 'dWr');
+ * ```
+ */
+export function scaleToTarget(
+  spec: ModelSpec,
+  target: ComplexityTarget,
+  strategy: ScalingStrategy | string,
+  options: ScaleOptions = {},
+): TargetResult {
+  const base = checkSpec(spec);
+  const [metric, goal] = checkTarget(target);
+  const checkedStrategy = toStrategy(strategy);
+  const policy = checkPolicy(options);
+
+  /**
+   * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
+   * uses V8's `**` for speed; the answer is recomputed with the exact multipliers at the end.
+   */
+  const evaluate = (s: number, exact = false): ScaledModel | null => {
+    try {
+      const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
+      return scaleChecked(base, factors, policy);
+    } catch (error) {
+      if (error instanceof ScalingError) return null;
+      throw error;
+    }
+  };
+  const value = (model: ScaledModel): number => model.complexity[metric];
+  const unreachable = (): never => {
+    const range = reachableRange(evaluate, value);
+    const strategyText = formatStrategy(checkedStrategy);
+    if (range === null) throw new ScalingError('target', `no factor gives a valid network with ${strategyText}`);
+    throw new ScalingError(
+      'target',
+      `${metric} ${goal} is outside what ${strategyText} reaches from this network: about ${range[0]} to ${range[1]}`,
+    );
+  };
+
+  // Bracket the target from the closed-form guess: lo below it, hi above it, both valid networks.
+  const exponent = complexityExponents(checkedStrategy)[metric];
+  const baseValue = countComplexity(base)[metric];
+  let startFactor = exponent > 0 ? clamp((goal / baseValue) ** (1 / exponent)) : 1;
+  let start = evaluate(startFactor);
+  if (start === null) {
+    startFactor = 1;
+    start = evaluate(1);
+    if (start === null) return unreachable();
+  }
+  const candidates: [number, ScaledModel][] = [[startFactor, start]];
+  const above = value(start) > goal;
+  let [near, nearModel] = [startFactor, start];
+  let [far, farModel] = [startFactor, start];
+  for (let step = 1.05; value(farModel) !== goal && value(farModel) > goal === above; step *= step) {
+    [near, nearModel] = [far, farModel];
+    far = above ? far / step : far * step; // steps 1.05, 1.1, 1.22, 1.49, 2.2, 4.9, ...
+    if (far < SMALLEST_FACTOR || far > LARGEST_FACTOR) return unreachable();
+    const model = evaluate(far);
+    if (model === null) return unreachable();
+    farModel = model;
+  }
+  let [lo, loModel, hi, hiModel] = above ? [far, farModel, near, nearModel] : [near, nearModel, far, farModel];
+
+  // Narrow the bracket to the step where the metric crosses the goal: interpolate in log-log (the
+  // metric is close to a power of s), alternating with bisection so that the bracket always shrinks.
+  for (let i = 0; i < 100 && value(loModel) !== goal && value(hiModel) !== goal && hi / lo > 1 + RESOLUTION; i++) {
+    const [lv, hv] = [Math.log(value(loModel)), Math.log(value(hiModel))];
+    const t = i % 2 === 0 && hv > lv ? Math.min(0.9, Math.max(0.1, (Math.log(goal) - lv) / (hv - lv))) : 0.5;
+    const mid = Math.exp(Math.log(lo) + t * Math.log(hi / lo));
+    const midModel = evaluate(mid);
+    if (midModel === null) break; // cannot happen between two valid networks; stop rather than guess
+    if (value(midModel) < goal) [lo, loModel] = [mid, midModel];
+    else [hi, hiModel] = [mid, midModel];
+  }
+  candidates.push([lo, loModel], [hi, hiModel]);
+
+  // The plateaus beyond those either side of the step: rounding is not monotone everywhere.
+  for (const [s, model, direction] of [[lo, loModel, -1], [hi, hiModel, 1]] as const) {
+    const neighbour = nextPlateau(s, model, direction, evaluate, value);
+    if (neighbour !== null) candidates.push(neighbour);
+  }
+
+  // Recompute the candidates exactly, so that scale(spec, strategy, factor) reproduces the answer.
+  let best: TargetResult | null = null;
+  for (const [s] of candidates) {
+    const model = evaluate(s, true);
+    if (model === null) continue;
+    const error = (value(model) - goal) / goal;
+    if (best === null || Math.abs(error) < Math.abs(best.relativeError) || (Math.abs(error) === Math.abs(best.relativeError) && error < best.relativeError)) {
+      best = { spec: model.spec, factor: s, complexity: model.complexity, relativeError: error };
+    }
+  }
+  return best ?? unreachable();
+}
+
+function clamp(s: number): number {
+  return Math.min(Math.max(s, SMALLEST_FACTOR), LARGEST_FACTOR);
+}
+
+function checkTarget(target: unknown): [Metric, number] {
+  const fields = record(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
+  const keys = Object.keys(fields) as Metric[];
+  if (keys.length !== 1) {
+    throw new ScalingError('target', `names ${keys.length === 0 ? 'no metric' : keys.join(' and ')}: give exactly one of flops, params, acts`);
+  }
+  const metric = keys[0]!;
+  const goal = fields[metric];
+  if (typeof goal !== 'number' || !Number.isFinite(goal) || goal <= 0) {
+    throw new ScalingError(`target.${metric}`, `${describe(goal)} is not a finite number > 0`);
+  }
+  if (goal > Number.MAX_SAFE_INTEGER) {
+    throw new ScalingError(`target.${metric}`, `${goal} is above Number.MAX_SAFE_INTEGER: no exactly countable network reaches it`);
+  }
+  return [metric, goal];
+}
+
+/** The first s beyond `s` (in `direction`) whose model has a different metric value, within four probes. */
+function nextPlateau(
+  s: number,
+  model: ScaledModel,
+  direction: -1 | 1,
+  evaluate: (s: number) => ScaledModel | null,
+  value: (model: ScaledModel) => number,
+): [number, ScaledModel] | null {
+  for (let step = 1e-3; step < 0.2; step *= 4) {
+    const next = direction > 0 ? s * (1 + step) : s / (1 + step);
+    const nextModel = evaluate(next);
+    if (nextModel === null) return null;
+    if (value(nextModel) !== value(model)) return [next, nextModel];
+  }
+  return null;
+}
+
+/**
+ * About the smallest and largest values of the metric over valid scaled networks: found by walking s down
+ * and up until the network breaks (resolution or width rounding to nothing, or counts overflowing), then
+ * bisecting the boundary. Only on the error path.
+ */
+function reachableRange(
+  evaluate: (s: number) => ScaledModel | null,
+  value: (model: ScaledModel) => number,
+): [number, number] | null {
+  const unit = evaluate(1);
+  if (unit === null) return null;
+  const edge = (outward: number): number => {
+    let inside = 1;
+    let insideModel = unit;
+    let outside = outward;
+    const outsideModel = evaluate(outside);
+    if (outsideModel !== null) return value(outsideModel);
+    for (let i = 0; i < 100 && Math.abs(Math.log(outside / inside)) > 1e-6; i++) {
+      const mid = Math.sqrt(inside * outside);
+      const midModel = evaluate(mid);
+      if (midModel === null) outside = mid;
+      else [inside, insideModel] = [mid, midModel];
+    }
+    return value(insideModel);
+  };
+  return [edge(SMALLEST_FACTOR), edge(LARGEST_FACTOR)];
+}
