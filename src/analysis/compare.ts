@@ -2,8 +2,9 @@ import type { ModelSpec } from '../spec/types.js';
 import { checkFactor } from '../scaling/factors.js';
 import { checkPolicy, type ScaleOptions } from '../scaling/scale.js';
 import type { ScalingStrategy } from '../scaling/strategy.js';
-import { DEFAULT_STRATEGIES } from './strategies.js';
-import { type ScaledRow, sweep } from './sweep.js';
+import { checkSpec } from '../spec/check.js';
+import { DEFAULT_STRATEGIES, namedStrategies } from './strategies.js';
+import { type ScaledRow, sweepChecked } from './sweep.js';
 
 /**
  * One row per strategy at one flops factor: the strategy, its closed-form exponents, its multipliers, the
@@ -29,6 +30,7 @@ export function compareStrategies(
   strategies: readonly (ScalingStrategy | string)[] = DEFAULT_STRATEGIES,
   options: ScaleOptions = {},
 ): ScaledRow[] {
+  const base = checkSpec(spec);
   checkFactor(s);
-  return sweep(spec, { strategies, factors: [s], policy: checkPolicy(options) });
+  return sweepChecked(base, namedStrategies(strategies), [s], checkPolicy(options));
 }

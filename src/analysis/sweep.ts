@@ -7,7 +7,7 @@ import { checkFactor, complexityExponents, type ComplexityExponents, type Scalin
 import type { RoundingPolicy } from '../scaling/rounding.js';
 import { checkPolicy, scaleChecked } from '../scaling/scale.js';
 import type { ScalingStrategy } from '../scaling/strategy.js';
-import { DEFAULT_STRATEGIES, namedStrategies } from './strategies.js';
+import { DEFAULT_STRATEGIES, type NamedStrategy, namedStrategies } from './strategies.js';
 
 /**
  * Scaled over base, per metric.
@@ -89,6 +89,16 @@ export function sweep(spec: ModelSpec, options: SweepOptions): ScaledRow[] {
   const strategies = namedStrategies(options.strategies ?? DEFAULT_STRATEGIES, 'options.strategies');
   const factors = checkFactors(options.factors);
   const policy = checkPolicy(options.policy === undefined ? {} : { policy: options.policy });
+  return sweepChecked(base, strategies, factors, policy);
+}
+
+/** The sweep itself, on inputs already checked. */
+export function sweepChecked(
+  base: ModelSpec,
+  strategies: readonly NamedStrategy[],
+  factors: readonly number[],
+  policy: RoundingPolicy,
+): ScaledRow[] {
   const baseComplexity = countComplexity(base);
   const rows: ScaledRow[] = [];
   for (const { name, strategy } of strategies) {

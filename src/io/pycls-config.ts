@@ -2,7 +2,7 @@
  * pycls YAML configs <-> model specs. Reading follows pycls's defaults for absent keys (pycls
  * `core/config.py`); writing gives YAML that pycls loads into the same network.
  */
-import { Document, isMap, parse, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -94,13 +94,14 @@ interface CommonFields {
 }
 
 function parseYaml(text: string): Section {
-  let root: unknown;
-  try {
-    // pycls reads configs with PyYAML, a YAML 1.1 parser: `True` is a boolean, `1e-5` a string.
-    root = parse(text, { version: '1.1' });
-  } catch (error) {
-    throw new SpecError('', `invalid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+  // pycls reads configs with PyYAML, a YAML 1.1 parser: `True` is a boolean, `1e-5` a string. PyYAML's
+  // safe loader also rejects what the yaml package only warns about (unknown tags), so warnings are errors.
+  const doc = parseDocument(text, { version: '1.1', logLevel: 'silent' });
+  const problem = doc.errors[0] ?? doc.warnings[0];
+  if (problem !== undefined) {
+    throw new SpecError('', `invalid YAML: ${problem.message.split('\n')[0]}`, { cause: problem });
   }
+  const root: unknown = doc.toJS();
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError('', `the YAML holds ${describe(root)}, not a mapping of config sections`);
   }
@@ -407,7 +408,7 @@ export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {
     }
     for (const [key, value] of sections[name]) (map as YAMLMap).set(key, value);
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function templateDocument(template: string): Document {

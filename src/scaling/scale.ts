@@ -170,11 +170,11 @@ export interface ScaledModel {
  * The scale itself, on inputs already checked: the shared fast path of {@link scale}, sweeps and
  * target searches. Returns the frozen scaled spec with its complexity.
  */
-export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: RoundingPolicy): ScaledModel {
+export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: RoundingPolicy, freeze = true): ScaledModel {
   const rounding = ROUNDING[policy];
   const scaled =
     spec.family === 'efficientnet' ? scaleEfficientNet(spec, factors, rounding) : scaleAnyNet(anyNetOf(spec), factors, rounding);
-  return verified(scaled);
+  return verified(scaled, freeze);
 }
 
 function anyNetOf(spec: ModelSpec): AnyNetSpec {
@@ -236,13 +236,14 @@ function scaleEfficientNet(spec: EfficientNetSpec, factors: ScalingFactors, roun
 }
 
 /**
- * The scaled spec, frozen (first, so that the check below records it as verified and later calls skip
- * re-validation) and proven valid and countable; otherwise a ScalingError saying what broke.
+ * The scaled spec, proven valid and countable; otherwise a ScalingError saying what broke. Frozen first
+ * (so that the check records it as verified and later calls skip re-validation) unless the caller only
+ * needs its numbers, as a search does for the candidates it throws away.
  */
-function verified(spec: ModelSpec): ScaledModel {
-  deepFreeze(spec);
+function verified(spec: ModelSpec, freeze = true): ScaledModel {
+  if (freeze) deepFreeze(spec);
   try {
-    return { spec, complexity: countComplexity(checkOwnFrozenSpec(spec)) };
+    return { spec, complexity: countComplexity(freeze ? checkOwnFrozenSpec(spec) : checkSpec(spec)) };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     throw new ScalingError(error.path, `the scaled network would be invalid: ${error.reason}`, { cause: error });

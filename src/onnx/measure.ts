@@ -1,0 +1,272 @@
+/**
+ * Measured runtime: an exported model timed in onnxruntime-node (an optional peer dependency, loaded only
+ * when a measurement is asked for).
+ */
+import { complexity } from '../complexity/index.js';
+import { FastscaleError, ScalingError } from '../errors.js';
+import { join, nonEmptyArray, nonNegativeInteger, positiveInteger, record } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import { checkFactor } from '../scaling/factors.js';
+import { scale } from '../scaling/scale.js';
+import { checkStrategy, formatStrategy, parseStrategy, type ScalingStrategy } from '../scaling/strategy.js';
+import type { Complexity, ModelSpec } from '../spec/types.js';
+import { OnnxError } from './errors.js';
+import { checkSeed, toOnnx } from './export.js';
+import { INPUT } from './graph.js';
+import { WeightStream } from './random.js';
+
+type OnnxRuntime = typeof import('onnxruntime-node');
+
+/**
+ * Options of {@link measureLatency}.
+ *
+ * @example
+ * ```ts
+ * import type { LatencyOptions } from 'fastscale/onnx';
+ * const options: LatencyOptions = { batchSize: 8, threads: 1, warmup: 3, runs: 20 };
+ * ```
+ */
+export interface LatencyOptions {
+  /** Images per run (N); default 1. */
+  readonly batchSize?: number;
+  /** onnxruntime intra-op threads; default 1. */
+  readonly threads?: number;
+  /** Untimed runs before timing (to warm caches and allocators); default 3. */
+  readonly warmup?: number;
+  /** Timed runs; default 10. */
+  readonly runs?: number;
+  /** Seed of the weights and the input, an integer in [0, 2^32 - 1]; default 0. */
+  readonly seed?: number;
+}
+
+/**
+ * Wall-clock time of one forward pass (`session.run`), over the timed runs, in milliseconds.
+ *
+ * @example
+ * ```ts
+ * import { zooModel } from 'fastscale';
+ * import { measureLatency, type Latency } from 'fastscale/onnx';
+ * const latency: Latency = await measureLatency(zooModel('RegNetX-200MF'));
+ * console.log(`${latency.medianMs.toFixed(2)} ms`);
+ * ```
+ */
+export interface Latency {
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  readonly runs: number;
+  readonly batchSize: number;
+  readonly threads: number;
+}
+
+interface LatencySettings {
+  readonly batchSize: number;
+  readonly threads: number;
+  readonly warmup: number;
+  readonly runs: number;
+  readonly seed: number;
+}
+
+const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
+
+/** Checks the latency fields of an options object already checked for unknown keys. */
+function latencySettings(options: Readonly<Record<string, unknown>>, path: string): LatencySettings {
+  const field = <T>(key: string, fallback: T, check: (value: unknown, path: string) => T): T =>
+    options[key] === undefined ? fallback : check(options[key], join(path, key));
+  return {
+    batchSize: field('batchSize', 1, (v, p) => positiveInteger(v, p, OnnxError)),
+    threads: field('threads', 1, (v, p) => positiveInteger(v, p, OnnxError)),
+    warmup: field('warmup', 3, (v, p) => nonNegativeInteger(v, p, OnnxError)),
+    runs: field('runs', 10, (v, p) => positiveInteger(v, p, OnnxError)),
+    seed: field('seed', 0, checkSeed),
+  };
+}
+
+/**
+ * Loads onnxruntime-node, an optional peer dependency: only latency measurement needs it.
+ *
+ * @param importer - how to import it (a test can stand in for a missing package)
+ */
+export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => import('onnxruntime-node')): Promise<OnnxRuntime> {
+  let loaded: unknown;
+  try {
+    loaded = await importer();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'measuring latency needs onnxruntime-node, an optional peer dependency of fastscale: run `npm install onnxruntime-node`',
+      { cause: error },
+    );
+  }
+  // A CommonJS package imported from ESM may expose its exports only as `default`.
+  const module = loaded as Partial<OnnxRuntime> & { default?: OnnxRuntime };
+  return module.InferenceSession === undefined && module.default !== undefined ? module.default : (module as OnnxRuntime);
+}
+
+/**
+ * Times a network's forward pass on the CPU with onnxruntime-node: the model is exported with
+ * {@link toOnnx} (`foldBatchNorm: true`, as deployed), run on a seeded random input of `batchSize` images at
+ * the training resolution with `threads` intra-op threads, one inter-op thread, sequential execution and all
+ * graph optimizations; `warmup` untimed runs, then `runs` timed ones. Session creation is not timed.
+ *
+ * Needs the optional peer dependency `onnxruntime-node` (`npm install onnxruntime-node`).
+ *
+ * @throws `SpecError` for an invalid spec
+ * @throws {@link OnnxError} for a bad option
+ * @throws `Error` when onnxruntime-node is not installed (the message says how to install it)
+ *
+ * @example
+ * ```ts
+ * import { zooModel } from 'fastscale';
+ * import { measureLatency } from 'fastscale/onnx';
+ * const { medianMs } = await measureLatency(zooModel('RegNetY-400MF'), { batchSize: 8, threads: 1, runs: 20 });
+ * ```
+ */
+export async function measureLatency(spec: ModelSpec, options?: LatencyOptions): Promise<Latency> {
+  complexity(spec);
+  const settings = latencySettings(record(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
+  return timeModel(spec, settings);
+}
+
+async function timeModel(spec: ModelSpec, settings: LatencySettings): Promise<Latency> {
+  const { batchSize, threads, warmup, runs, seed } = settings;
+  const bytes = toOnnx(spec, { seed, foldBatchNorm: true });
+  const ort = await loadOnnxRuntime();
+  const session = await ort.InferenceSession.create(bytes, {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+  });
+  try {
+    const r = spec.resolution.train;
+    const input = new ort.Tensor('float32', new WeightStream(seed).uniform(batchSize * 3 * r * r, -1, 1), [batchSize, 3, r, r]);
+    const feeds = { [INPUT]: input };
+    for (let i = 0; i < warmup; i++) await session.run(feeds);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await session.run(feeds);
+      times.push(performance.now() - start);
+    }
+    return { ...summarize(times), runs, batchSize, threads };
+  } finally {
+    await session.release();
+  }
+}
+
+/** Median (the mean of the middle two for an even count), minimum and maximum. */
+function summarize(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]! };
+}
+
+/**
+ * Options of {@link measureScaling}: the grid of strategies and factors, and the latency options for each model.
+ *
+ * @example
+ * ```ts
+ * import type { MeasureScalingOptions } from 'fastscale/onnx';
+ * const options: MeasureScalingOptions = { factors: [1, 2, 4], strategies: ['w', 'dwr', 'd1_w8_g8_r1'], batchSize: 8 };
+ * ```
+ */
+export interface MeasureScalingOptions extends LatencyOptions {
+  /** Flops factors, each a finite number > 0. */
+  readonly factors: readonly number[];
+  /** Strategies, as {@link ScalingStrategy} objects or pycls strings (`'dwr'`, `'d1_w8_g8_r1'`). */
+  readonly strategies: readonly (ScalingStrategy | string)[];
+  /** Called after each model is measured: `done` of `total`, and a label such as `'dwr x2'`. */
+  readonly onProgress?: (done: number, total: number, label: string) => void;
+}
+
+/**
+ * One scaled model and its measured latency.
+ *
+ * @example
+ * ```ts
+ * import type { MeasuredModel } from 'fastscale/onnx';
+ * const describe = (m: MeasuredModel) => `${m.strategy} x${m.factor}: ${m.complexity.acts} acts, ${m.medianMs} ms`;
+ * ```
+ */
+export interface MeasuredModel {
+  /** The strategy as pycls writes it (`formatStrategy`): `'dwr'`, `'d1_w8_g8_r1'`. */
+  readonly strategy: string;
+  /** The requested flops factor. */
+  readonly factor: number;
+  /** The scaled network. */
+  readonly spec: ModelSpec;
+  /** Its exact complexity. */
+  readonly complexity: Complexity;
+  readonly medianMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+}
+
+const SCALING_FIELDS = [...LATENCY_FIELDS, 'factors', 'strategies', 'onProgress'];
+
+/** One cell of the grid, scaled before anything is timed so that a bad input fails at once. */
+interface Job {
+  readonly strategy: string;
+  readonly factor: number;
+  readonly spec: ModelSpec;
+}
+
+/**
+ * Scales a base network by every strategy and factor (with `scale`, pycls rounding) and measures each result
+ * with {@link measureLatency}: the data of the paper's runtime study (does runtime track activations?), on
+ * this machine. Rows come strategy by strategy, factors in the order given. Every model is scaled before the
+ * first is timed, so bad input fails at once.
+ *
+ * @throws `SpecError` for an invalid base spec
+ * @throws `ScalingError` for a bad factor or strategy (path `options.factors[i]`, `options.strategies[i]`), or
+ * a network that cannot be scaled
+ * @throws {@link OnnxError} for a bad latency option or `onProgress`
+ * @throws `Error` when onnxruntime-node is not installed
+ *
+ * @example
+ * ```ts
+ * import { zooModel } from 'fastscale';
+ * import { measureScaling } from 'fastscale/onnx';
+ * const rows = await measureScaling(zooModel('RegNetY-200MF'), {
+ *   factors: [1, 2, 4],
+ *   strategies: ['w', 'd1_w8_g8_r1'],
+ *   batchSize: 8,
+ *   onProgress: (done, total, label) => console.log(`${done}/${total} ${label}`),
+ * });
+ * for (const row of rows) console.log(row.strategy, row.factor, row.complexity.acts, row.medianMs);
+ * ```
+ */
+export async function measureScaling(base: ModelSpec, options: MeasureScalingOptions): Promise<MeasuredModel[]> {
+  complexity(base);
+  const checked = record(options, SCALING_FIELDS, 'options', 'scaling measurement options', OnnxError);
+  const settings = latencySettings(checked, 'options');
+  const factors = nonEmptyArray(checked.factors, 'options.factors', ScalingError).map((f, i) => checkFactor(f, `options.factors[${i}]`));
+  const strategies = nonEmptyArray(checked.strategies, 'options.strategies', ScalingError).map((s, i) =>
+    strategyString(s, `options.strategies[${i}]`),
+  );
+  const onProgress = checked.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new OnnxError('options.onProgress', `${describe(onProgress)} is not a function`);
+  }
+  const jobs: Job[] = strategies.flatMap((strategy) => factors.map((factor) => ({ strategy, factor, spec: scale(base, strategy, factor) })));
+  const rows: MeasuredModel[] = [];
+  for (const job of jobs) {
+    const { medianMs, minMs, maxMs } = await timeModel(job.spec, settings);
+    rows.push({ ...job, complexity: complexity(job.spec), medianMs, minMs, maxMs });
+    (onProgress as MeasureScalingOptions['onProgress'])?.(rows.length, jobs.length, `${job.strategy} x${job.factor}`);
+  }
+  return rows;
+}
+
+/** A strategy (object or pycls string) as its canonical pycls string; errors name the list entry. */
+function strategyString(value: unknown, path: string): string {
+  try {
+    return formatStrategy(typeof value === 'string' ? parseStrategy(value) : checkStrategy(value, path));
+  } catch (error) {
+    if (error instanceof FastscaleError && error.path === 'strategy') throw new ScalingError(path, error.reason, { cause: error });
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { complexity, scale, scaleToTarget, ScalingError, SpecError, STRATEGIES, zooModel, type Metric } from '../../src/index.js';
+import { realisticSpec } from '../arbitraries.js';
+
+const strategyNames = fc.constantFrom('d', 'w', 'r', 'dw', 'dwr', 'dWr', 'd1_w8_g8_r1');
+const metrics = fc.constantFrom<Metric>('flops', 'params', 'acts');
+
+describe('scaleToTarget', () => {
+  it('returns the scale that reproduces its answer, and no plateau within ±10% of its factor is markedly closer', () => {
+    fc.assert(
+      fc.property(realisticSpec, strategyNames, metrics, fc.double({ min: 0.3, max: 50, noNaN: true }), (spec, strategy, metric, ratio) => {
+        fc.pre(!(metric === 'params' && strategy === 'r')); // resolution never changes params
+        const goal = complexity(spec)[metric] * ratio;
+        let result;
+        try {
+          result = scaleToTarget(spec, { [metric]: goal } as never, strategy);
+        } catch (error) {
+          // Depth never rounds below 1, so a scale-down target can be out of reach; the range must say so.
+          expect(error).toBeInstanceOf(ScalingError);
+          const [, low, high] = /about (\d+) to (\d+)$/.exec((error as Error).message)!;
+          expect(goal < Number(low) || goal > Number(high)).toBe(true);
+          return;
+        }
+        const again = scale(spec, strategy, result.factor);
+        expect(again).toEqual(result.spec);
+        expect(complexity(again)).toEqual(result.complexity);
+        expect(result.relativeError).toBeCloseTo((result.complexity[metric] - goal) / goal, 12);
+        // A dense scan of factors around the answer: the search skips plateaus narrower than 0.1% of s
+        // and looks one plateau beyond each side of the crossing, so a closer plateau may rarely exist;
+        // it is never more than 0.2% of the target closer.
+        let bestScanned = Math.abs(result.relativeError);
+        for (let k = -100; k <= 100; k++) {
+          const value = complexity(scale(spec, strategy, result.factor * Math.exp(k * 0.001)))[metric];
+          bestScanned = Math.min(bestScanned, Math.abs(value - goal) / goal);
+        }
+        expect(Math.abs(result.relativeError) - bestScanned).toBeLessThan(0.002);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('lands within a few percent of realistic budgets', () => {
+    const base = zooModel('RegNetY-400MF');
+    for (const strategy of ['dWr', 'd', 'w', 'dwr']) {
+      const { relativeError, complexity: cx } = scaleToTarget(base, { flops: 4e9 }, strategy);
+      expect(Math.abs(relativeError)).toBeLessThan(0.04);
+      expect(Math.abs(cx.flops - 4e9) / 4e9).toBeCloseTo(Math.abs(relativeError), 12);
+    }
+  });
+
+  it('says the reachable range when the target is out of reach', () => {
+    const base = zooModel('RegNetY-400MF');
+    expect(() => scaleToTarget(base, { params: 20e6 }, 'r')).toThrow(
+      new ScalingError('target', 'params 20000000 is outside what r reaches from this network: about 4344144 to 4344144'),
+    );
+    expect(() => scaleToTarget(base, { flops: 1000 }, 'dWr')).toThrow(/^target: flops 1000 is outside what d1_w8_g8_r1 reaches from this network: about \d+ to \d+$/);
+    expect(() => scaleToTarget(base, { acts: 9e15 }, 'd')).toThrow(/outside what d reaches/);
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['no metric', {}, /^target: names no metric/],
+    ['two metrics', { flops: 1e9, acts: 1e7 }, /^target: names flops and acts/],
+    ['unknown metric', { macs: 1e9 }, /^target\.macs: is not a field of a complexity target/],
+    ['negative', { flops: -1 }, /^target\.flops: -1 is not a finite number > 0/],
+    ['NaN', { acts: NaN }, /^target\.acts: NaN is not a finite number > 0/],
+    ['beyond safe integers', { flops: 2 ** 60 }, /above Number\.MAX_SAFE_INTEGER/],
+    ['a string', 'flops=4e9', /^target: "flops=4e9" is not an object/],
+  ])('rejects a target with %s', (_, target, message) => {
+    expect(() => scaleToTarget(zooModel('RegNetX-200MF'), target as never, STRATEGIES.dWr)).toThrow(ScalingError);
+    expect(() => scaleToTarget(zooModel('RegNetX-200MF'), target as never, STRATEGIES.dWr)).toThrow(message);
+  });
+
+  it('only ever throws typed errors on arbitrary targets, strategies and specs', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.oneof(fc.anything(), strategyNames), (target, strategy) => {
+        try {
+          scaleToTarget(zooModel('RegNetX-200MF'), target as never, strategy as never);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ScalingError);
+        }
+      }),
+    );
+    expect(() => scaleToTarget({} as never, { flops: 1e9 }, 'd')).toThrow(SpecError);
+  });
+});

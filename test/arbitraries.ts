@@ -1,0 +1,327 @@
+/**
+ * fast-check arbitraries: valid random specs of every family (built so that every cross-field rule
+ * holds by construction), and malformed variants of them for the error paths.
+ */
+import fc from 'fast-check';
+import {
+  type AnyNetSpec,
+  type AnyNetStage,
+  type BlockType,
+  type EfficientNetSpec,
+  type ModelSpec,
+  type RegNetSpec,
+  type ResNetSpec,
+  type StemType,
+  zooModel,
+  zooNames,
+} from '../src/index.js';
+
+/** Size limits of generated specs; the defaults keep complexity far below Number.MAX_SAFE_INTEGER. */
+export interface SpecLimits {
+  readonly maxWidthUnits: number; // widths up to about 8 * this
+  readonly maxDepth: number;
+  readonly maxResolution: number;
+  readonly maxStages: number;
+}
+
+export const DEFAULT_LIMITS: SpecLimits = { maxWidthUnits: 48, maxDepth: 6, maxResolution: 320, maxStages: 5 };
+/** Small networks: room to scale them by 2^16 without leaving the safe integer range. */
+export const SMALL_LIMITS: SpecLimits = { maxWidthUnits: 12, maxDepth: 3, maxResolution: 64, maxStages: 4 };
+
+const stemTypes: StemType[] = ['simple_stem_in', 'res_stem_in', 'res_stem_cifar'];
+const bottleneckBlocks: BlockType[] = ['res_bottleneck_block', 'res_bottleneck_linear_block'];
+const plainBlocks: BlockType[] = ['res_basic_block', 'vanilla_block'];
+
+const common = (limits: SpecLimits) =>
+  fc.record({
+    numClasses: fc.integer({ min: 1, max: 1000 }),
+    activation: fc.constantFrom('relu' as const, 'silu' as const),
+    resolution: fc.record({
+      train: fc.integer({ min: 8, max: limits.maxResolution }),
+      test: fc.integer({ min: 8, max: limits.maxResolution }),
+    }),
+  });
+
+/**
+ * A bottleneck stage whose bottleneck width `width * multiplier` is an exact multiple of the group width:
+ * pick the group width and the number of groups, derive the widths.
+ */
+const bottleneckStage = (limits: SpecLimits): fc.Arbitrary<AnyNetStage> =>
+  fc
+    .record({
+      depth: fc.integer({ min: 1, max: limits.maxDepth }),
+      stride: fc.integer({ min: 1, max: 2 }),
+      groupWidth: fc.constantFrom(1, 2, 4, 8, 16),
+      groups: fc.integer({ min: 1, max: limits.maxWidthUnits }),
+      bottleneckMultiplier: fc.constantFrom(0.25, 0.5, 1, 2, 4),
+    })
+    .map(({ depth, stride, groupWidth, groups, bottleneckMultiplier }) => {
+      const bottleneck = groupWidth * groups * (bottleneckMultiplier > 1 ? bottleneckMultiplier : 1);
+      return { depth, width: bottleneck / bottleneckMultiplier, stride, bottleneckMultiplier, groupWidth };
+    });
+
+const plainStage = (limits: SpecLimits): fc.Arbitrary<AnyNetStage> =>
+  fc.record({
+    depth: fc.integer({ min: 1, max: limits.maxDepth }),
+    width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+    stride: fc.integer({ min: 1, max: 2 }),
+    bottleneckMultiplier: fc.constant(1),
+    groupWidth: fc.constant(1),
+  });
+
+export const anyNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<AnyNetSpec> =>
+  fc.boolean().chain((bottleneck) =>
+    fc
+      .record({
+        stem: fc.record({ type: fc.constantFrom(...stemTypes), width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }) }),
+        blockType: fc.constantFrom(...(bottleneck ? bottleneckBlocks : plainBlocks)),
+        stages: fc.array(bottleneck ? bottleneckStage(limits) : plainStage(limits), { minLength: 1, maxLength: limits.maxStages }),
+        seRatio: bottleneck ? fc.constantFrom(null, 0.25, 0.5) : fc.constant(null),
+        headWidth: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 16 * limits.maxWidthUnits })),
+        common: common(limits),
+      })
+      .map(({ common: c, ...rest }): AnyNetSpec => ({ family: 'anynet', ...rest, ...c })),
+  );
+
+export const regNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<RegNetSpec> =>
+  fc.boolean().chain((bottleneck) =>
+    fc
+      .record({
+        wa: fc.double({ min: 0, max: 6 * limits.maxWidthUnits, noNaN: true }),
+        w0: fc.integer({ min: 1, max: limits.maxWidthUnits }).map((n) => 8 * n),
+        wm: fc.double({ min: 1.5, max: 3, noNaN: true }),
+        depth: fc.integer({ min: 1, max: 4 * limits.maxDepth }),
+        groupWidth: bottleneck ? fc.constantFrom(1, 2, 4, 8, 16, 24) : fc.constant(1),
+        bottleneckMultiplier: bottleneck ? fc.constantFrom(0.25, 0.5, 1) : fc.constant(1),
+        stride: fc.integer({ min: 1, max: 2 }),
+        seRatio: bottleneck ? fc.constantFrom(null, 0.25) : fc.constant(null),
+        stem: fc.record({ type: fc.constantFrom(...stemTypes), width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }) }),
+        blockType: fc.constantFrom(...(bottleneck ? bottleneckBlocks : plainBlocks)),
+        headWidth: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 16 * limits.maxWidthUnits })),
+        common: common(limits),
+      })
+      .map(({ common: c, ...rest }): RegNetSpec => ({ family: 'regnet', ...rest, ...c })),
+  );
+
+export const resNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ResNetSpec> =>
+  fc.oneof(
+    fc
+      .record({ n: fc.integer({ min: 1, max: limits.maxDepth }), common: common(limits) })
+      .map(({ n, common: c }): ResNetSpec => ({
+        family: 'resnet',
+        dataset: 'cifar',
+        depth: 6 * n + 2,
+        transformation: 'basic_transform',
+        groups: 1,
+        widthPerGroup: 64,
+        strideOn1x1: true,
+        ...c,
+      })),
+    fc
+      .record({
+        depth: fc.constantFrom(50, 101, 152),
+        groups: fc.constantFrom(1, 2, 4, 8, 32),
+        widthPerGroup: fc.constantFrom(1, 2, 4, 8, 16, 64),
+        strideOn1x1: fc.boolean(),
+        common: common(limits),
+      })
+      .map(({ common: c, ...rest }): ResNetSpec => ({
+        family: 'resnet',
+        dataset: 'imagenet',
+        transformation: 'bottleneck_transform',
+        ...rest,
+        ...c,
+      })),
+  );
+
+export const efficientNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<EfficientNetSpec> =>
+  fc
+    .record({
+      // Widths of at least 8 keep int(width * seRatio) >= 1 for the ratios below.
+      stemWidth: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+      stages: fc.array(
+        fc.record({
+          depth: fc.integer({ min: 1, max: limits.maxDepth }),
+          width: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+          expansionRatio: fc.constantFrom(1, 2, 4, 6),
+          kernel: fc.constantFrom(1, 3, 5, 7),
+          stride: fc.integer({ min: 1, max: 2 }),
+        }),
+        { minLength: 1, maxLength: limits.maxStages + 2 },
+      ),
+      seRatio: fc.constantFrom(0.125, 0.25, 0.5),
+      headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
+      common: common(limits),
+    })
+    .map(({ common: c, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c }));
+
+/** A valid spec of any family. */
+export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
+  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits));
+
+/** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form). */
+export const scalableSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
+  modelSpec(limits).filter((spec) => !(spec.family === 'resnet' && spec.dataset === 'imagenet' && spec.strideOn1x1));
+
+/** Values no numeric, string or object field accepts in its place. */
+export const badValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(-1, 0, -0.5, 0.5, 1.5, NaN, Infinity, -Infinity, 2 ** 60, '8', '', null, undefined, true, [], {}),
+  fc.string(),
+  fc.double({ noNaN: false }).filter((x) => !Number.isSafeInteger(x) || x <= 0),
+);
+
+/** Every leaf path of a plain value, as key lists. */
+export function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  const entries = Array.isArray(value) ? value.map((v, i) => [i, v] as const) : Object.entries(value);
+  return entries.flatMap(([key, v]) => leafPaths(v, [...prefix, key]));
+}
+
+/** A deep copy of `value` with the leaf at `path` replaced (the original is untouched). */
+export function withLeaf(value: unknown, path: readonly (string | number)[], leaf: unknown): unknown {
+  if (path.length === 0) return leaf;
+  const [key, ...rest] = path;
+  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>;
+  copy[key!] = withLeaf((value as Record<string | number, unknown>)[key!], rest, leaf);
+  return copy;
+}
+
+/**
+ * Well-proportioned random networks of every family, shaped like the ones people scale (the zoo's):
+ * stages widening with depth, a stem no wider than the first stage, ImageNet or CIFAR resolutions.
+ * The asymptotic properties are about these: in a degenerate network (a 6-channel stage behind a
+ * 78-channel stem at 15 pixels) the unscaled stem and classifier dominate every metric.
+ */
+export const realisticAnyNet: fc.Arbitrary<AnyNetSpec> = fc.oneof(
+  // ResNe(X)t-like: res_stem_in, four bottleneck stages doubling in width.
+  fc
+    .record({
+      firstWidth: fc.constantFrom(128, 256),
+      multiplier: fc.constantFrom(0.25, 0.5, 1),
+      groups: fc.constantFrom(1, 8, 32),
+      depths: fc.array(fc.integer({ min: 2, max: 8 }), { minLength: 4, maxLength: 4 }),
+      seRatio: fc.constantFrom(null, 0.25),
+    })
+    .map(({ firstWidth, multiplier, groups, depths, seRatio }): AnyNetSpec => ({
+      family: 'anynet',
+      stem: { type: 'res_stem_in', width: 64 },
+      blockType: 'res_bottleneck_block',
+      stages: depths.map((depth, i) => ({
+        depth,
+        width: firstWidth * 2 ** i,
+        stride: i === 0 ? 1 : 2,
+        bottleneckMultiplier: multiplier,
+        groupWidth: (firstWidth * 2 ** i * multiplier) / groups,
+      })),
+      seRatio,
+      headWidth: 0,
+      numClasses: 1000,
+      activation: 'relu',
+      resolution: { train: 224, test: 256 },
+    })),
+  // CIFAR-like: res_stem_cifar, three basic (or vanilla) stages.
+  fc
+    .record({
+      blockType: fc.constantFrom<BlockType>('res_basic_block', 'vanilla_block'),
+      firstWidth: fc.constantFrom(16, 32, 64),
+      depth: fc.integer({ min: 2, max: 12 }),
+    })
+    .map(({ blockType, firstWidth, depth }): AnyNetSpec => ({
+      family: 'anynet',
+      stem: { type: 'res_stem_cifar', width: 16 },
+      blockType,
+      stages: [0, 1, 2].map((i) => ({ depth, width: firstWidth * 2 ** i, stride: i === 0 ? 1 : 2, bottleneckMultiplier: 1, groupWidth: 1 })),
+      seRatio: null,
+      headWidth: 0,
+      numClasses: 10,
+      activation: 'relu',
+      resolution: { train: 32, test: 32 },
+    })),
+);
+
+/** The pycls zoo's 24 RegNets, as the centres of the random realistic RegNets below. */
+const ZOO_REGNETS = zooNames()
+  .filter((name) => name.startsWith('RegNet'))
+  .map((name) => zooModel(name) as RegNetSpec);
+
+/**
+ * RegNets near the pycls zoo's: a zoo RegNet with wa and wm moved by up to 10% and 3%, and w0 and depth
+ * kept or grown a step (never below the zoo's smallest, RegNetX-200MF).
+ */
+export const realisticRegNet: fc.Arbitrary<RegNetSpec> = fc
+  .record({
+    centre: fc.constantFrom(...ZOO_REGNETS),
+    wa: fc.double({ min: 0.9, max: 1.1, noNaN: true }),
+    w0: fc.integer({ min: 0, max: 1 }),
+    wm: fc.double({ min: 0.97, max: 1.03, noNaN: true }),
+    depth: fc.integer({ min: 0, max: 2 }),
+  })
+  .map(
+    ({ centre, wa, w0, wm, depth }): RegNetSpec => ({
+      ...centre,
+      wa: centre.wa * wa,
+      w0: centre.w0 + 8 * w0,
+      wm: centre.wm * wm,
+      depth: centre.depth + depth,
+    }),
+  );
+
+export const realisticResNet: fc.Arbitrary<ResNetSpec> = fc.oneof(
+  fc
+    .record({ depth: fc.constantFrom(50, 101, 152), shape: fc.constantFrom<[number, number]>([1, 64], [32, 4], [64, 4], [8, 16]) })
+    .map(({ depth, shape: [groups, widthPerGroup] }): ResNetSpec => ({
+      family: 'resnet',
+      dataset: 'imagenet',
+      depth,
+      transformation: 'bottleneck_transform',
+      groups,
+      widthPerGroup,
+      strideOn1x1: false,
+      numClasses: 1000,
+      activation: 'relu',
+      resolution: { train: 224, test: 256 },
+    })),
+  fc.integer({ min: 3, max: 18 }).map((n): ResNetSpec => ({
+    family: 'resnet',
+    dataset: 'cifar',
+    depth: 6 * n + 2,
+    transformation: 'basic_transform',
+    groups: 1,
+    widthPerGroup: 64,
+    strideOn1x1: true,
+    numClasses: 10,
+    activation: 'relu',
+    resolution: { train: 32, test: 32 },
+  })),
+);
+
+export const realisticEfficientNet: fc.Arbitrary<EfficientNetSpec> = fc
+  .record({
+    widths: fc.array(fc.integer({ min: 2, max: 6 }), { minLength: 7, maxLength: 7 }),
+    depths: fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 7, maxLength: 7 }),
+    kernels: fc.array(fc.constantFrom(3, 5), { minLength: 7, maxLength: 7 }),
+    resolution: fc.integer({ min: 40, max: 75 }).map((n) => 4 * n),
+  })
+  .map(({ widths, depths, kernels, resolution }): EfficientNetSpec => {
+    // Widths grow stage by stage from 16, each step a random 8 * (2..6) channels wider.
+    let width = 8;
+    const stageWidths = widths.map((step, i) => (width = i === 0 ? 16 : width + 8 * step * (i > 3 ? 2 : 1)));
+    return {
+      family: 'efficientnet',
+      stemWidth: 32,
+      stages: stageWidths.map((w, i) => ({
+        depth: depths[i]!,
+        width: w,
+        expansionRatio: i === 0 ? 1 : 6,
+        kernel: kernels[i]!,
+        stride: [1, 2, 2, 2, 1, 2, 1][i]!,
+      })),
+      seRatio: 0.25,
+      headWidth: 4 * stageWidths[6]!,
+      numClasses: 1000,
+      activation: 'silu',
+      resolution: { train: resolution, test: resolution + 32 },
+    };
+  });
+
+export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet);

@@ -1,0 +1,161 @@
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, zooConfig, zooModel } from '../../src/index.js';
+import { configPaths, readConfig } from '../fixtures.js';
+import { modelSpec } from '../arbitraries.js';
+
+describe('fromPyclsConfig / toPyclsConfig', () => {
+  it.each(configPaths())('%s: round trip gives an equal spec', (path) => {
+    const spec = fromPyclsConfig(readConfig(path));
+    expect(fromPyclsConfig(toPyclsConfig(spec))).toEqual(spec);
+  });
+
+  it('round trips arbitrary valid specs of every family', () => {
+    fc.assert(
+      fc.property(modelSpec(), (spec) => {
+        expect(fromPyclsConfig(toPyclsConfig(spec))).toEqual(spec);
+      }),
+    );
+  });
+
+  it('reads pycls defaults for absent keys', () => {
+    const spec = fromPyclsConfig('MODEL:\n  TYPE: regnet\n');
+    expect(spec).toEqual({
+      family: 'regnet',
+      wa: 5.0,
+      w0: 32,
+      wm: 2.5,
+      depth: 10,
+      groupWidth: 16,
+      bottleneckMultiplier: 1.0,
+      stride: 2,
+      seRatio: null,
+      stem: { type: 'simple_stem_in', width: 32 },
+      blockType: 'res_bottleneck_block',
+      headWidth: 0,
+      numClasses: 10,
+      activation: 'relu',
+      resolution: { train: 224, test: 256 },
+    });
+    const effnet = fromPyclsConfig(
+      'MODEL: {TYPE: effnet}\nEN: {DEPTHS: [1], WIDTHS: [16], EXP_RATIOS: [1], KERNELS: [3], STRIDES: [1]}\n',
+    );
+    expect(effnet).toMatchObject({ stemWidth: 32, seRatio: 0.25, headWidth: 1280, numClasses: 10 });
+  });
+
+  it('reads SE_ON/SE_R, swish as silu, and fills BOT_MULS/GROUP_WS with 1 for basic blocks', () => {
+    const spec = fromPyclsConfig(readConfig('configs/archive/cifar/anynet/R-56_nds_1gpu.yaml'));
+    expect(spec.family === 'anynet' && spec.stages.map((s) => [s.bottleneckMultiplier, s.groupWidth])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(fromPyclsConfig('MODEL: {TYPE: regnet, ACTIVATION_FUN: swish}\nREGNET: {SE_ON: True}')).toMatchObject({
+      activation: 'silu',
+      seRatio: 0.25,
+    });
+  });
+
+  it('ignores training keys and the sections of other model types', () => {
+    const yaml = `${readConfig('configs/dds_baselines/regnetx/RegNetX-200MF_dds_8gpu.yaml')}\nANYNET:\n  DEPTHS: [1]\nEN:\n  DC_RATIO: 0.2\n`;
+    expect(fromPyclsConfig(yaml)).toEqual(zooModel('RegNetX-200MF'));
+  });
+
+  it('writes float-typed keys with a decimal point, as pycls requires', () => {
+    const yaml = toPyclsConfig({ ...zooModel('RegNetX-200MF'), wa: 36, wm: 2, bottleneckMultiplier: 1 } as never);
+    expect(yaml).toMatch(/WA: 36\.0\n/);
+    expect(yaml).toMatch(/WM: 2\.0\n/);
+    expect(yaml).toMatch(/BOT_MUL: 1\.0\n/);
+    expect(toPyclsConfig(zooModel('ResNet-50'))).toMatch(/BOT_MULS: \[0\.25, 0\.25, 0\.25, 0\.25\]/);
+  });
+
+  it('keeps a template’s training settings and replaces its model sections', () => {
+    const scaledLike = zooModel('ResNeXt-50');
+    const yaml = toPyclsConfig(scaledLike, { template: zooConfig('RegNetY-400MF') });
+    const config = parse(yaml);
+    expect(config.OPTIM.BASE_LR).toBe(0.8);
+    expect(config.TRAIN).toMatchObject({ DATASET: 'imagenet', IM_SIZE: 224, BATCH_SIZE: 1024 });
+    expect(config.REGNET).toBeUndefined();
+    expect(config.MODEL.TYPE).toBe('anynet');
+    expect(fromPyclsConfig(yaml)).toEqual(scaledLike);
+  });
+
+  it('writes the dataset that selects a ResNet layout', () => {
+    const cifar = fromPyclsConfig(readConfig('configs/archive/cifar/resnet/R-56_nds_1gpu.yaml'));
+    const config = parse(toPyclsConfig(cifar));
+    expect(config.TRAIN.DATASET).toBe('cifar10');
+    expect(config.MODEL.DEPTH).toBe(56);
+  });
+});
+
+describe('fromPyclsConfig errors name the config key and value', () => {
+  const cases: [string, string, RegExp][] = [
+    ['not YAML', 'MODEL: [', /^invalid YAML/],
+    ['a list', '- 1\n- 2', /not a mapping of config sections/],
+    ['no type', 'MODEL:\n  NUM_CLASSES: 10', /^MODEL\.TYPE: is missing/],
+    ['unknown type', 'MODEL:\n  TYPE: vit', /^MODEL\.TYPE: "vit" is not a supported model type.*vision transformers/],
+    ['unknown model key', 'MODEL: {TYPE: anynet}\nANYNET: {DEPTS: [1]}', /^ANYNET\.DEPTS: is not a pycls ANYNET key/],
+    ['unknown top-level key', 'MODEL: {TYPE: regnet}\nREGNT: {DEPTH: 3}', /^REGNT: is not a pycls config key/],
+    ['bad activation', 'MODEL: {TYPE: regnet, ACTIVATION_FUN: gelu}', /^MODEL\.ACTIVATION_FUN: "gelu"/],
+    [
+      'group width not dividing',
+      'MODEL: {TYPE: anynet}\nANYNET: {DEPTHS: [1, 1, 1], WIDTHS: [32, 64, 96], STRIDES: [2, 2, 2], BOT_MULS: [1, 1, 1], GROUP_WS: [8, 8, 20]}',
+      /^ANYNET\.GROUP_WS\[2\]: 20 does not divide the bottleneck width 96/,
+    ],
+    [
+      'fractional depth',
+      'MODEL: {TYPE: anynet}\nANYNET: {BLOCK_TYPE: res_basic_block, DEPTHS: [1.5], WIDTHS: [32], STRIDES: [2]}',
+      /^ANYNET\.DEPTHS\[0\]: 1\.5 is not a positive integer/,
+    ],
+    [
+      'mismatched lists',
+      'MODEL: {TYPE: anynet}\nANYNET: {BLOCK_TYPE: res_basic_block, DEPTHS: [1, 2], WIDTHS: [32], STRIDES: [2, 2]}',
+      /^ANYNET\.WIDTHS: has 1 entries but ANYNET\.DEPTHS has 2/,
+    ],
+    ['empty stages', 'MODEL: {TYPE: anynet}\nANYNET: {BLOCK_TYPE: res_basic_block}', /^ANYNET\.DEPTHS: is empty/],
+    [
+      'missing bottleneck lists',
+      'MODEL: {TYPE: anynet}\nANYNET: {DEPTHS: [1], WIDTHS: [32], STRIDES: [2]}',
+      /^ANYNET\.BOT_MULS: is missing \(required by res_bottleneck_block\)/,
+    ],
+    ['regnet w0', 'MODEL: {TYPE: regnet}\nREGNET: {W0: 30}', /^REGNET\.W0: 30 is not a multiple of 8/],
+    ['resnet dataset', 'MODEL: {TYPE: resnet, DEPTH: 50}', /^TRAIN\.DATASET: undefined is not a dataset/],
+    ['resnet depth', 'MODEL: {TYPE: resnet, DEPTH: 34}\nTRAIN: {DATASET: imagenet}', /^MODEL\.DEPTH: 34 is not an ImageNet ResNet depth/],
+    ['image size', 'MODEL: {TYPE: regnet}\nTRAIN: {IM_SIZE: -224}', /^TRAIN\.IM_SIZE: -224 is not a positive integer/],
+    ['SE_ON type', 'MODEL: {TYPE: regnet}\nREGNET: {SE_ON: 1}', /^REGNET\.SE_ON: 1 is not a boolean/],
+    ['even kernel', 'MODEL: {TYPE: effnet}\nEN: {DEPTHS: [1], WIDTHS: [16], EXP_RATIOS: [1], KERNELS: [4], STRIDES: [1]}', /^EN\.KERNELS\[0\]: 4 is not odd/],
+  ];
+  it.each(cases)('%s', (_, yaml, message) => {
+    let thrown: unknown;
+    try {
+      fromPyclsConfig(yaml);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SpecError);
+    expect((thrown as Error).message).toMatch(message);
+  });
+
+  it('rejects a non-string', () => {
+    expect(() => fromPyclsConfig(42 as unknown as string)).toThrow(SpecError);
+  });
+
+  it('only ever throws SpecError on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        try {
+          fromPyclsConfig(`MODEL:\n  TYPE: anynet\n${text}`);
+        } catch (error) {
+          expect(error).toBeInstanceOf(SpecError);
+        }
+      }),
+    );
+  });
+
+  it('counts what it reads: a config edited by hand changes the numbers', () => {
+    const base = fromPyclsConfig(readConfig('configs/archive/cifar/anynet/R-56_nds_1gpu.yaml'));
+    const wider = fromPyclsConfig(readConfig('configs/archive/cifar/anynet/R-56_nds_1gpu.yaml').replace('WIDTHS: [16, 32, 64]', 'WIDTHS: [16, 32, 128]'));
+    expect(complexity(wider).params).toBeGreaterThan(complexity(base).params);
+  });
+});

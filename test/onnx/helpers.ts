@@ -1,0 +1,86 @@
+/**
+ * Shared by the ONNX tests: decoding an exported model, running it in onnxruntime-node, and what the spec
+ * says the network's shapes must be, computed from the spec alone (not from the exporter).
+ */
+import * as ort from 'onnxruntime-node';
+import { toAnyNet, type ModelSpec } from '../../src/index.js';
+import { modelProtoType } from '../../src/onnx/schema.js';
+
+export interface DecodedNode {
+  name: string;
+  op_type: string;
+  input: string[];
+  output: string[];
+  attribute: { name: string; i?: number; ints?: number[]; f?: number }[];
+}
+
+export interface DecodedModel {
+  ir_version: number;
+  opset_import: { domain: string; version: number }[];
+  graph: {
+    node: DecodedNode[];
+    initializer: { name: string; dims: number[]; data_type: number; raw_data: Uint8Array }[];
+    input: { name: string }[];
+    output: { name: string }[];
+  };
+  metadata_props: { key: string; value: string }[];
+}
+
+/** Reads an exported model back with the same schema (int64 as numbers, empty lists present). */
+export function decode(bytes: Uint8Array): DecodedModel {
+  const type = modelProtoType();
+  return type.toObject(type.decode(bytes), { longs: Number, arrays: true }) as DecodedModel;
+}
+
+export function attribute(node: DecodedNode, name: string): { i?: number; ints?: number[]; f?: number } | undefined {
+  return node.attribute.find((a) => a.name === name);
+}
+
+/** A seeded input batch in [-1, 1). */
+export function randomInput(batch: number, size: number, seed = 1): ort.Tensor {
+  let state = seed;
+  const data = new Float32Array(batch * 3 * size * size);
+  for (let i = 0; i < data.length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    data[i] = state / 2 ** 31 - 1;
+  }
+  return new ort.Tensor('float32', data, [batch, 3, size, size]);
+}
+
+/** Runs a model on one input; returns every graph output. */
+export async function run(bytes: Uint8Array, input: ort.Tensor): Promise<Record<string, ort.Tensor>> {
+  const session = await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  try {
+    return await session.run({ input });
+  } finally {
+    await session.release();
+  }
+}
+
+/** pycls's spatial size after a window of stride `s`: (h - 1) // s + 1. */
+export const strided = (h: number, s: number): number => Math.floor((h - 1) / s) + 1;
+
+/**
+ * The strides the network applies to the image before its head, from the spec's own description of its
+ * stems and stages (pycls `anynet.py`, `resnet.py`, `effnet.py`).
+ */
+export function networkStrides(spec: ModelSpec): number[] {
+  switch (spec.family) {
+    case 'efficientnet':
+      return [2, ...spec.stages.map((s) => s.stride)];
+    case 'resnet':
+      // Fixed layouts: ImageNet has a 7x7/2 conv and a 3x3/2 max pool, then stages of stride 1, 2, 2, 2
+      // (whichever conv of the block takes it); CIFAR a stride-1 stem, then 1, 2, 2.
+      return spec.dataset === 'imagenet' ? [2, 2, 1, 2, 2, 2] : [1, 1, 2, 2];
+    default: {
+      const anyNet = toAnyNet(spec);
+      const stem = { simple_stem_in: [2], res_stem_in: [2, 2], res_stem_cifar: [1] }[anyNet.stem.type];
+      return [...stem, ...anyNet.stages.map((s) => s.stride)];
+    }
+  }
+}
+
+/** Spatial size of the last stage's output (the head's input). */
+export function finalSize(spec: ModelSpec): number {
+  return networkStrides(spec).reduce(strided, spec.resolution.train);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { complexity, SpecError, validateSpec, zooModel, type AnyNetSpec, type ModelSpec } from '../../src/index.js';
+import { badValue, leafPaths, modelSpec, withLeaf } from '../arbitraries.js';
+
+function errorOf(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
+
+describe('validateSpec and complexity on valid specs', () => {
+  it('never throw and give positive integer metrics for arbitrary valid specs of every family', () => {
+    fc.assert(
+      fc.property(modelSpec(), (spec) => {
+        validateSpec(spec);
+        const cx = complexity(spec);
+        for (const value of [cx.flops, cx.params, cx.acts]) {
+          expect(Number.isSafeInteger(value) && value > 0).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never modify their input, and count frozen and unfrozen copies alike', () => {
+    fc.assert(
+      fc.property(modelSpec(), (spec) => {
+        const copy = structuredClone(spec);
+        const cx = complexity(spec);
+        expect(spec).toEqual(copy);
+        expect(complexity(Object.freeze(structuredClone(spec)))).toEqual(cx);
+      }),
+    );
+  });
+
+  it('see a change made to an unfrozen spec after an earlier call', () => {
+    const spec = structuredClone(zooModel('ResNet-50')) as { -readonly [K in keyof AnyNetSpec]: AnyNetSpec[K] };
+    const before = complexity(spec as AnyNetSpec).flops;
+    spec.numClasses = 10;
+    expect(complexity(spec as AnyNetSpec).flops).toBeLessThan(before);
+  });
+});
+
+describe('malformed specs only ever throw SpecError', () => {
+  it('any single field replaced by a bad value: passes or throws SpecError, never anything else', () => {
+    fc.assert(
+      fc.property(
+        modelSpec().chain((spec) => fc.tuple(fc.constant(spec), fc.constantFrom(...leafPaths(spec)), badValue)),
+        ([spec, path, value]) => {
+          const broken = withLeaf(spec, path, value);
+          const error = errorOf(() => {
+            validateSpec(broken);
+            complexity(broken as ModelSpec);
+          });
+          if (error !== undefined) expect(error).toBeInstanceOf(SpecError);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('numeric fields reject wrong types, negatives, zero, NaN and fractions, naming the field path', () => {
+    const positiveIntegerPaths = (spec: ModelSpec): (string | number)[][] =>
+      leafPaths(spec).filter((path) => {
+        const key = path[path.length - 1];
+        return ['depth', 'width', 'stride', 'numClasses', 'train', 'test', 'stemWidth', 'w0', 'kernel', 'groups', 'widthPerGroup'].includes(
+          String(key),
+        );
+      });
+    fc.assert(
+      fc.property(
+        modelSpec().chain((spec) =>
+          fc.tuple(
+            fc.constant(spec),
+            fc.constantFrom(...positiveIntegerPaths(spec)),
+            fc.constantFrom(-8, 0, NaN, 2.5, '8', null, Infinity),
+          ),
+        ),
+        ([spec, path, value]) => {
+          const error = errorOf(() => validateSpec(withLeaf(spec, path, value)));
+          expect(error).toBeInstanceOf(SpecError);
+          const expectedPath = path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${key}`)).join('');
+          expect((error as SpecError).path).toBe(expectedPath);
+          expect((error as SpecError).message.startsWith(`${expectedPath}: `)).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('arbitrary values that are not specs throw SpecError', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        expect(errorOf(() => validateSpec(value))).toBeInstanceOf(SpecError);
+      }),
+    );
+  });
+
+  it('empty stages', () => {
+    const spec = zooModel('ResNeXt-50');
+    expect(() => validateSpec({ ...spec, stages: [] })).toThrow(new SpecError('stages', 'is empty (expected at least one element)'));
+  });
+
+  it('a group width that does not divide the bottleneck width', () => {
+    const spec = zooModel('ResNeXt-50') as AnyNetSpec;
+    const stages = spec.stages.map((s, i) => (i === 2 ? { ...s, groupWidth: 24 } : s));
+    expect(() => validateSpec({ ...spec, stages })).toThrow(
+      'stages[2].groupWidth: 24 does not divide the bottleneck width 512 (width 1024 x bottleneckMultiplier 0.5)',
+    );
+  });
+
+  it('the example message of the guide', () => {
+    const spec = zooModel('ResNeXt-50') as AnyNetSpec;
+    const stages = spec.stages.map((s, i) => (i === 2 ? { ...s, groupWidth: 0 } : s));
+    expect(() => validateSpec({ ...spec, stages })).toThrow('stages[2].groupWidth: 0 is not a positive integer');
+  });
+
+  it.each<[string, (spec: Record<string, unknown>) => unknown, string]>([
+    ['unknown family', (s) => ({ ...s, family: 'mobilenet' }), "family: \"mobilenet\" is not one of 'anynet', 'regnet', 'resnet', 'efficientnet'"],
+    ['misspelt field', (s) => ({ ...s, headwidth: 0 }), 'headwidth: is not a field of an anynet spec'],
+    ['missing field', ({ numClasses: _, ...s }) => s, 'numClasses: is missing (expected a positive integer)'],
+    ['squeeze-excite of 0', (s) => ({ ...s, seRatio: 0 }), 'seRatio: 0 is not a finite number > 0'],
+    ['squeeze-excite on basic blocks', (s) => ({ ...s, blockType: 'res_basic_block', seRatio: 0.25 }), 'seRatio: 0.25 is set, but res_basic_block'],
+    ['unknown stem', (s) => ({ ...s, stem: { type: 'patchify', width: 32 } }), "stem.type: \"patchify\" is not one of"],
+    ['activation', (s) => ({ ...s, activation: 'gelu' }), 'activation: "gelu" is not one of'],
+  ])('%s', (_, mutate, message) => {
+    const spec = zooModel('RegNetY-400MF') as unknown as Record<string, unknown>;
+    const anyNet = { ...(zooModel('ResNeXt-50') as unknown as Record<string, unknown>), seRatio: null };
+    const target = message.startsWith('headwidth') || message.startsWith('seRatio') || message.startsWith('stem') ? anyNet : spec;
+    expect(() => validateSpec(mutate(target))).toThrow(message);
+  });
+
+  it('ResNet and RegNet cross-field rules', () => {
+    const cifar = { family: 'resnet', dataset: 'cifar', depth: 20, transformation: 'basic_transform', groups: 1, widthPerGroup: 64, strideOn1x1: true, numClasses: 10, activation: 'relu', resolution: { train: 32, test: 32 } };
+    expect(() => validateSpec(cifar)).not.toThrow();
+    expect(() => validateSpec({ ...cifar, depth: 21 })).toThrow('depth: 21 is not of the form 6n + 2');
+    expect(() => validateSpec({ ...cifar, transformation: 'bottleneck_transform' })).toThrow('transformation');
+    expect(() => validateSpec({ ...zooModel('RegNetX-200MF'), wm: 1 })).toThrow('wm: 1 is not a finite number > 1');
+    expect(() => validateSpec({ ...zooModel('RegNetX-200MF'), bottleneckMultiplier: 1.5 })).toThrow('bottleneckMultiplier: 1.5 is above 1 but not an integer');
+  });
+
+  it('counts beyond Number.MAX_SAFE_INTEGER are an error, not a rounding', () => {
+    const spec = zooModel('ResNet-50');
+    expect(() => complexity({ ...spec, resolution: { train: 2 ** 24, test: 256 } })).toThrow(/flops .* exceed Number\.MAX_SAFE_INTEGER/);
+    expect(errorOf(() => validateSpec({ ...spec, resolution: { train: 2 ** 24, test: 256 } }))).toBeInstanceOf(SpecError);
+  });
+});
