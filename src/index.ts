@@ -45,6 +45,7 @@ export {
   applyScalingFactors,
   efficientNetCompound,
   EFFICIENTNET_COEFFICIENTS,
+  type EfficientNetCoefficients,
   type ScaleOptions,
   type EfficientNetVariant,
 } from './scaling/scale.js';
@@ -59,3 +60,12 @@ export { estimateActivationMemory, type ActivationMemoryOptions } from './analys
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies } from './analysis/compare.js';
 export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
+export {
+  scalingChart,
+  runtimeChart,
+  type VegaLiteSpec,
+  type ScalingChartOptions,
+  type ScalingChartRow,
+  type RuntimeChartOptions,
+  type RuntimePoint,
+} from './plot/index.js';

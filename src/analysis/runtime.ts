@@ -15,8 +15,18 @@ import { fitLinear, pearson } from './stats.js';
  * ```
  */
 export type RuntimeSample =
-  | { readonly spec: ModelSpec; readonly seconds: number }
-  | { readonly complexity: Complexity; readonly seconds: number };
+  | {
+      /** The measured network; its complexity is counted. */
+      readonly spec: ModelSpec;
+      /** Measured runtime in seconds, finite and >= 0. */
+      readonly seconds: number;
+    }
+  | {
+      /** The measured network's complexity, given directly. */
+      readonly complexity: Complexity;
+      /** Measured runtime in seconds, finite and >= 0. */
+      readonly seconds: number;
+    };
 
 /**
  * How well one metric predicts runtime: Pearson's r and the fit `seconds ~ intercept + slope * metric`.
@@ -28,8 +38,11 @@ export type RuntimeSample =
  * ```
  */
 export interface MetricFit {
+  /** Pearson's correlation of the metric with seconds. */
   readonly r: number;
+  /** Fitted runtime at a metric of 0, in seconds. */
   readonly intercept: number;
+  /** Fitted seconds per unit of the metric. */
   readonly slope: number;
 }
 
@@ -46,9 +59,13 @@ export interface MetricFit {
  * ```
  */
 export interface RuntimeCorrelation {
+  /** Fit of seconds on flops, or `null` where flops are the same in every sample. */
   readonly flops: MetricFit | null;
+  /** Fit of seconds on params, or `null` where params are the same in every sample. */
   readonly params: MetricFit | null;
+  /** Fit of seconds on activations, or `null` where acts are the same in every sample. */
   readonly acts: MetricFit | null;
+  /** The metric whose fit has the highest r. */
   readonly best: Metric;
   /** Number of samples. */
   readonly samples: number;

@@ -11,7 +11,9 @@ import { describe } from '../internal/describe.js';
  * ```
  */
 export interface LinearFit {
+  /** Value of the fitted line at x = 0, in the units of y. */
   readonly intercept: number;
+  /** Change in y per unit of x. */
   readonly slope: number;
 }
 

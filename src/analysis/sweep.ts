@@ -32,6 +32,7 @@ export type ComplexityRatios = Readonly<Record<Metric, number>>;
 export interface ScaledRow {
   /** The strategy's preset name (`dWr`) or pycls string. */
   readonly name: string;
+  /** The strategy's weights. */
   readonly strategy: ScalingStrategy;
   /** The flops factor asked for. */
   readonly factor: number;
@@ -39,7 +40,9 @@ export interface ScaledRow {
   readonly factors: ScalingFactors;
   /** Closed-form exponents of the strategy (idealised network). */
   readonly exponents: ComplexityExponents;
+  /** The scaled network. */
   readonly spec: ModelSpec;
+  /** Its exact complexity. */
   readonly complexity: Complexity;
   /** Scaled complexity over base complexity. */
   readonly ratios: ComplexityRatios;

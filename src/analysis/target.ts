@@ -6,6 +6,8 @@ import { checkSpec } from '../spec/check.js';
 import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
 import { approximateScalingFactors, complexityExponents, scalingFactors } from '../scaling/factors.js';
 import { checkPolicy, type ScaledModel, type ScaleOptions, scaleChecked, toStrategy } from '../scaling/scale.js';
+import { plateauBoundaries } from '../scaling/plateaus.js';
+import type { RoundingPolicy } from '../scaling/rounding.js';
 import { formatStrategy, type ScalingStrategy } from '../scaling/strategy.js';
 
 /**
@@ -17,7 +19,19 @@ import { formatStrategy, type ScalingStrategy } from '../scaling/strategy.js';
  * const target: ComplexityTarget = { flops: 4e9 };
  * ```
  */
-export type ComplexityTarget = { readonly flops: number } | { readonly params: number } | { readonly acts: number };
+export type ComplexityTarget =
+  | {
+      /** Target multiply-adds. */
+      readonly flops: number;
+    }
+  | {
+      /** Target parameter count. */
+      readonly params: number;
+    }
+  | {
+      /** Target activation count. */
+      readonly acts: number;
+    };
 
 /**
  * The scaled model that lands closest to a target.
@@ -33,13 +47,21 @@ export interface TargetResult {
   readonly spec: ModelSpec;
   /** The flops factor that produces it. */
   readonly factor: number;
+  /** Its exact complexity. */
   readonly complexity: Complexity;
   /** Signed: (reached - target) / target. */
   readonly relativeError: number;
 }
 
-/** Bisection stops when the bracket is this narrow (relative, in s): plateaus narrower than this are skipped. */
+/** Bisection stops when the bracket is this narrow (relative, in s). */
 const RESOLUTION = 1e-3;
+/** Every plateau within this ratio of the best factor is compared (3%), for at most this many rounds. */
+const WINDOW = 1.03;
+const WINDOW_ROUNDS = 8;
+/** A window with more plateaus than this is sampled instead of enumerated. */
+const MAX_PLATEAUS = 200;
+/** How many of the closest candidates are recomputed with the exact multipliers. */
+const EXACT_CANDIDATES = 3;
 /** Bounds on s for the search; beyond them nothing is representable for any real network. */
 const SMALLEST_FACTOR = 1e-12;
 const LARGEST_FACTOR = 1e30;
@@ -47,10 +69,12 @@ const LARGEST_FACTOR = 1e30;
 /**
  * Scales a network with a strategy to the factor whose *rounded* model lands closest to a budget.
  * Rounding makes each metric a step function of the factor `s`, so the search brackets the target in
- * log `s` (starting from the closed-form exponent's guess), narrows the bracket to the step where the
- * metric crosses the target (to 0.1% in `s`), then compares the plateaus on either side and the next
- * plateau beyond each, keeping the closest (ties: the smaller model). Work is bounded: at most about 130
- * scalings, typically 15.
+ * log `s` (starting from the closed-form exponent's guess) and narrows the bracket to the step where the
+ * metric crosses the target (to 0.1% in `s`). Rounding is not monotone everywhere (a group width that
+ * grows can round a width, and so a metric, back down), so it then compares every plateau within 3% of
+ * the best factor found, computed exactly from the rounding rules, and moves to any closer one until none
+ * is: no scaled network whose factor is within 3% of the answer's lands closer (ties: the smaller model).
+ * Work is bounded: at most about 1,700 scalings, typically 30 to 60.
  *
  * @param strategy - a {@link ScalingStrategy}, pycls string or preset name (`'dWr'`)
  * @throws {@link SpecError} for an invalid spec
@@ -136,23 +160,49 @@ export function scaleToTarget(
   }
   candidates.push([lo, loModel], [hi, hiModel]);
 
-  // The plateaus beyond those either side of the step: rounding is not monotone everywhere.
-  for (const [s, model, direction] of [[lo, loModel, -1], [hi, hiModel, 1]] as const) {
-    const neighbour = nextPlateau(s, model, direction, evaluate, value);
-    if (neighbour !== null) candidates.push(neighbour);
+  // Rounding is not monotone everywhere (a group width that grows can step a width, and so a metric,
+  // back down), so look at every plateau within 3% of the best factor so far, and again around any
+  // closer one, until none is closer.
+  const distance = (model: ScaledModel): number => Math.abs(value(model) - goal);
+  const closer = (a: [number, ScaledModel], b: [number, ScaledModel]): boolean =>
+    distance(a[1]) < distance(b[1]) || (distance(a[1]) === distance(b[1]) && value(a[1]) < value(b[1]));
+  let best = candidates.reduce((a, b) => (closer(b, a) ? b : a));
+  for (let round = 0; round < WINDOW_ROUNDS; round++) {
+    const improved = best;
+    for (const s of plateauPoints(base, checkedStrategy, policy, best[0] / WINDOW, best[0] * WINDOW)) {
+      const model = evaluate(s);
+      if (model === null) continue;
+      candidates.push([s, model]);
+      if (closer([s, model], best)) best = [s, model];
+    }
+    if (best === improved) break;
   }
 
-  // Recompute the candidates exactly, so that scale(spec, strategy, factor) reproduces the answer.
-  let best: TargetResult | null = null;
-  for (const [s] of candidates) {
+  // Recompute the closest candidates exactly, so that scale(spec, strategy, factor) reproduces the answer
+  // (the exact multipliers can differ from the search's in the last bit).
+  const closest = candidates.sort((a, b) => distance(a[1]) - distance(b[1]) || value(a[1]) - value(b[1])).slice(0, EXACT_CANDIDATES);
+  let answer: TargetResult | null = null;
+  for (const [s] of closest) {
     const model = evaluate(s, true);
     if (model === null) continue;
     const error = (value(model) - goal) / goal;
-    if (best === null || Math.abs(error) < Math.abs(best.relativeError) || (Math.abs(error) === Math.abs(best.relativeError) && error < best.relativeError)) {
-      best = { spec: model.spec, factor: s, complexity: model.complexity, relativeError: error };
+    if (answer === null || Math.abs(error) < Math.abs(answer.relativeError) || (Math.abs(error) === Math.abs(answer.relativeError) && error < answer.relativeError)) {
+      answer = { spec: model.spec, factor: s, complexity: model.complexity, relativeError: error };
     }
   }
-  return best ?? unreachable();
+  return answer ?? unreachable();
+}
+
+/**
+ * One factor inside each plateau of (lo, hi): the geometric middle between consecutive boundaries. A
+ * window with more plateaus than {@link MAX_PLATEAUS} (very wide networks, whose plateaus are tiny and
+ * whose metrics are all but continuous) is sampled evenly instead.
+ */
+function plateauPoints(base: ModelSpec, strategy: ScalingStrategy, policy: RoundingPolicy, lo: number, hi: number): number[] {
+  const edges = [lo, ...plateauBoundaries(base, strategy, policy, lo, hi), hi];
+  const points = edges.slice(1).map((edge, i) => Math.sqrt(edge * edges[i]!));
+  if (points.length <= MAX_PLATEAUS) return points;
+  return Array.from({ length: MAX_PLATEAUS }, (_, i) => lo * (hi / lo) ** ((i + 0.5) / MAX_PLATEAUS));
 }
 
 function clamp(s: number): number {
@@ -174,23 +224,6 @@ function checkTarget(target: unknown): [Metric, number] {
     throw new ScalingError(`target.${metric}`, `${goal} is above Number.MAX_SAFE_INTEGER: no exactly countable network reaches it`);
   }
   return [metric, goal];
-}
-
-/** The first s beyond `s` (in `direction`) whose model has a different metric value, within four probes. */
-function nextPlateau(
-  s: number,
-  model: ScaledModel,
-  direction: -1 | 1,
-  evaluate: (s: number) => ScaledModel | null,
-  value: (model: ScaledModel) => number,
-): [number, ScaledModel] | null {
-  for (let step = 1e-3; step < 0.2; step *= 4) {
-    const next = direction > 0 ? s * (1 + step) : s / (1 + step);
-    const nextModel = evaluate(next);
-    if (nextModel === null) return null;
-    if (value(nextModel) !== value(model)) return [next, nextModel];
-  }
-  return null;
 }
 
 /**

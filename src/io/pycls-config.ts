@@ -2,7 +2,7 @@
  * pycls YAML configs <-> model specs. Reading follows pycls's defaults for absent keys (pycls
  * `core/config.py`); writing gives YAML that pycls loads into the same network.
  */
-import { Document, isMap, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -93,10 +93,28 @@ interface CommonFields {
   readonly resolution: { readonly train: unknown; readonly test: unknown };
 }
 
-function parseYaml(text: string): Section {
-  // pycls reads configs with PyYAML, a YAML 1.1 parser: `True` is a boolean, `1e-5` a string. PyYAML's
-  // safe loader also rejects what the yaml package only warns about (unknown tags), so warnings are errors.
+/**
+ * Parses YAML as PyYAML (pycls's reader, a YAML 1.1 parser) does: `True` is a boolean, `1e-5` a string.
+ * The yaml package's 1.1 schema reads two more things than PyYAML does, which we turn back into strings:
+ * a lone `.` as NaN (pycls configs say `OUT_DIR: .`) and `y`/`n` as booleans.
+ */
+function pyyamlDocument(text: string): Document {
   const doc = parseDocument(text, { version: '1.1', logLevel: 'silent' });
+  visit(doc, {
+    Scalar(_, node) {
+      const source = node.source;
+      if (typeof source !== 'string') return;
+      const nanFromDot = typeof node.value === 'number' && Number.isNaN(node.value) && !/^[-+]?\.(nan|NaN|NAN)$/.test(source);
+      const boolFromLetter = typeof node.value === 'boolean' && /^[yYnN]$/.test(source);
+      if (nanFromDot || boolFromLetter) node.value = source;
+    },
+  });
+  return doc;
+}
+
+function parseYaml(text: string): Section {
+  // PyYAML's safe loader rejects what the yaml package only warns about (unknown tags): warnings are errors.
+  const doc = pyyamlDocument(text);
   const problem = doc.errors[0] ?? doc.warnings[0];
   if (problem !== undefined) {
     throw new SpecError('', `invalid YAML: ${problem.message.split('\n')[0]}`, { cause: problem });
@@ -413,7 +431,7 @@ export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {
 
 function templateDocument(template: string): Document {
   parseYaml(template); // same checks as reading, so that a bad template fails with a config path
-  const doc = parseDocument(template, { version: '1.1' });
+  const doc = pyyamlDocument(template);
   if (!isMap(doc.contents)) throw new SpecError('', 'the template is not a mapping of config sections');
   return doc;
 }

@@ -51,11 +51,17 @@ export interface LatencyOptions {
  * ```
  */
 export interface Latency {
+  /** Median time of the timed runs, in milliseconds per batch. */
   readonly medianMs: number;
+  /** Fastest timed run, in milliseconds per batch. */
   readonly minMs: number;
+  /** Slowest timed run, in milliseconds per batch. */
   readonly maxMs: number;
+  /** Number of timed runs. */
   readonly runs: number;
+  /** Images per run (N). */
   readonly batchSize: number;
+  /** onnxruntime intra-op threads. */
   readonly threads: number;
 }
 
@@ -200,8 +206,11 @@ export interface MeasuredModel {
   readonly spec: ModelSpec;
   /** Its exact complexity. */
   readonly complexity: Complexity;
+  /** Median time of the timed runs, in milliseconds per batch. */
   readonly medianMs: number;
+  /** Fastest timed run, in milliseconds per batch. */
   readonly minMs: number;
+  /** Slowest timed run, in milliseconds per batch. */
   readonly maxMs: number;
 }
 

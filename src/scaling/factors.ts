@@ -14,9 +14,13 @@ import { checkStrategy, type ScalingStrategy } from './strategy.js';
  * ```
  */
 export interface ScalingFactors {
+  /** Depth multiplier, `s^(wd / sum)`. */
   readonly d: number;
+  /** Width multiplier, `s^(ww / sum / 2)`. */
   readonly w: number;
+  /** Group width multiplier, `s^(wg / sum / 2)`. */
   readonly g: number;
+  /** Resolution multiplier, `s^(wr / sum / 2)`. */
   readonly r: number;
 }
 
@@ -44,6 +48,12 @@ export function checkFactor(s: unknown, path = 'factor'): number {
  */
 function weightSum(strategy: ScalingStrategy): number {
   return strategy.d + strategy.w + strategy.r || strategy.g / 2;
+}
+
+/** The exponents of the multipliers in `s` (`d = s^e.d`, ...), for a checked strategy. */
+export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
+  const sum = weightSum(strategy);
+  return { d: strategy.d / sum, w: strategy.w / sum / 2, g: strategy.g / sum / 2, r: strategy.r / sum / 2 };
 }
 
 /**

@@ -251,6 +251,24 @@ function verified(spec: ModelSpec, freeze = true): ScaledModel {
 }
 
 /**
+ * One EfficientNet variant's compound coefficients relative to B0 (Tan & Le, 2019).
+ *
+ * @example
+ * ```ts
+ * import { EFFICIENTNET_COEFFICIENTS, type EfficientNetCoefficients } from 'fastscale';
+ * const b3: EfficientNetCoefficients = EFFICIENTNET_COEFFICIENTS.B3; // { width: 1.2, depth: 1.4, resolution: 300 }
+ * ```
+ */
+export interface EfficientNetCoefficients {
+  /** Width multiplier. */
+  readonly width: number;
+  /** Depth multiplier. */
+  readonly depth: number;
+  /** Training resolution in pixels. */
+  readonly resolution: number;
+}
+
+/**
  * EfficientNet variants and their official compound coefficients (Tan & Le, 2019): width multiplier,
  * depth multiplier, training resolution.
  *
@@ -261,14 +279,22 @@ function verified(spec: ModelSpec, freeze = true): ScaledModel {
  * ```
  */
 export const EFFICIENTNET_COEFFICIENTS = Object.freeze({
-  B0: Object.freeze({ width: 1.0, depth: 1.0, resolution: 224 }),
-  B1: Object.freeze({ width: 1.0, depth: 1.1, resolution: 240 }),
-  B2: Object.freeze({ width: 1.1, depth: 1.2, resolution: 260 }),
-  B3: Object.freeze({ width: 1.2, depth: 1.4, resolution: 300 }),
-  B4: Object.freeze({ width: 1.4, depth: 1.8, resolution: 380 }),
-  B5: Object.freeze({ width: 1.6, depth: 2.2, resolution: 456 }),
-  B6: Object.freeze({ width: 1.8, depth: 2.6, resolution: 528 }),
-  B7: Object.freeze({ width: 2.0, depth: 3.1, resolution: 600 }),
+  /** EfficientNet-B0, the base: width x1.0, depth x1.0, 224 px. */
+  B0: Object.freeze<EfficientNetCoefficients>({ width: 1.0, depth: 1.0, resolution: 224 }),
+  /** EfficientNet-B1: width x1.0, depth x1.1, 240 px. */
+  B1: Object.freeze<EfficientNetCoefficients>({ width: 1.0, depth: 1.1, resolution: 240 }),
+  /** EfficientNet-B2: width x1.1, depth x1.2, 260 px. */
+  B2: Object.freeze<EfficientNetCoefficients>({ width: 1.1, depth: 1.2, resolution: 260 }),
+  /** EfficientNet-B3: width x1.2, depth x1.4, 300 px. */
+  B3: Object.freeze<EfficientNetCoefficients>({ width: 1.2, depth: 1.4, resolution: 300 }),
+  /** EfficientNet-B4: width x1.4, depth x1.8, 380 px. */
+  B4: Object.freeze<EfficientNetCoefficients>({ width: 1.4, depth: 1.8, resolution: 380 }),
+  /** EfficientNet-B5: width x1.6, depth x2.2, 456 px. */
+  B5: Object.freeze<EfficientNetCoefficients>({ width: 1.6, depth: 2.2, resolution: 456 }),
+  /** EfficientNet-B6: width x1.8, depth x2.6, 528 px. */
+  B6: Object.freeze<EfficientNetCoefficients>({ width: 1.8, depth: 2.6, resolution: 528 }),
+  /** EfficientNet-B7: width x2.0, depth x3.1, 600 px. */
+  B7: Object.freeze<EfficientNetCoefficients>({ width: 2.0, depth: 3.1, resolution: 600 }),
 });
 
 /**

@@ -19,9 +19,13 @@ import { gcd } from '../internal/python.js';
  * ```
  */
 export interface ScalingStrategy {
+  /** Relative weight of depth. */
   readonly d: number;
+  /** Relative weight of width. */
   readonly w: number;
+  /** Relative weight of group width. */
   readonly g: number;
+  /** Relative weight of resolution. */
   readonly r: number;
 }
 

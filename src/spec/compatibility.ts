@@ -13,8 +13,11 @@ import { lcm, roundHalfEven, truncate } from '../internal/python.js';
  * ```
  */
 export interface StageShape {
+  /** Output width of the stage's blocks. */
   readonly width: number;
+  /** Bottleneck width over output width: below 1, or an integer. */
   readonly bottleneckMultiplier: number;
+  /** Channels per group of the 3x3 conv. */
   readonly groupWidth: number;
 }
 

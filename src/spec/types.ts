@@ -64,7 +64,9 @@ export interface Resolution {
  * ```
  */
 export interface Stem {
+  /** Stem type (`STEM_TYPE`). */
   readonly type: StemType;
+  /** Output width of the stem conv (`STEM_W`). */
   readonly width: number;
 }
 
@@ -115,17 +117,23 @@ export interface AnyNetStage {
  * ```
  */
 export interface AnyNetSpec {
+  /** Discriminant: always `'anynet'`. */
   readonly family: 'anynet';
+  /** The stem: type and output width (`STEM_TYPE`, `STEM_W`). */
   readonly stem: Stem;
+  /** Block type of every stage (`BLOCK_TYPE`). */
   readonly blockType: BlockType;
+  /** The stages, in order (`DEPTHS`, `WIDTHS`, `STRIDES`, `BOT_MULS`, `GROUP_WS`). */
   readonly stages: readonly AnyNetStage[];
   /** Squeeze-excite width over block input width (`SE_R` when `SE_ON`), or `null` for no squeeze-excite. */
   readonly seRatio: number | null;
   /** Width of the 1x1 conv before the classifier (`HEAD_W`); 0 omits that conv. */
   readonly headWidth: number;
-  /** `MODEL.NUM_CLASSES`. */
+  /** Outputs of the classifier (`MODEL.NUM_CLASSES`). */
   readonly numClasses: number;
+  /** Activation function (`MODEL.ACTIVATION_FUN`). */
   readonly activation: Activation;
+  /** Training and test image sizes; complexity is counted at the training size. */
   readonly resolution: Resolution;
 }
 
@@ -145,6 +153,7 @@ export interface AnyNetSpec {
  * ```
  */
 export interface RegNetSpec {
+  /** Discriminant: always `'regnet'`. */
   readonly family: 'regnet';
   /** Slope of the per-block widths (`WA`), >= 0. */
   readonly wa: number;
@@ -162,11 +171,17 @@ export interface RegNetSpec {
   readonly stride: number;
   /** `SE_R` when `SE_ON`, else `null`. */
   readonly seRatio: number | null;
+  /** The stem: type and output width (`STEM_TYPE`, `STEM_W`). */
   readonly stem: Stem;
+  /** Block type of every stage (`BLOCK_TYPE`). */
   readonly blockType: BlockType;
+  /** Width of the 1x1 conv before the classifier (`HEAD_W`); 0 omits that conv. */
   readonly headWidth: number;
+  /** Outputs of the classifier (`MODEL.NUM_CLASSES`). */
   readonly numClasses: number;
+  /** Activation function (`MODEL.ACTIVATION_FUN`). */
   readonly activation: Activation;
+  /** Training and test image sizes; complexity is counted at the training size. */
   readonly resolution: Resolution;
 }
 
@@ -187,6 +202,7 @@ export interface RegNetSpec {
  * ```
  */
 export interface ResNetSpec {
+  /** Discriminant: always `'resnet'`. */
   readonly family: 'resnet';
   /** Which of pycls's two ResNet layouts (from `TRAIN.DATASET`). */
   readonly dataset: 'imagenet' | 'cifar';
@@ -200,8 +216,11 @@ export interface ResNetSpec {
   readonly widthPerGroup: number;
   /** `RESNET.STRIDE_1X1`: stride on the first 1x1 conv (MSRA) rather than on the 3x3 conv. */
   readonly strideOn1x1: boolean;
+  /** Outputs of the classifier (`MODEL.NUM_CLASSES`). */
   readonly numClasses: number;
+  /** Activation function (`MODEL.ACTIVATION_FUN`). */
   readonly activation: Activation;
+  /** Training and test image sizes; complexity is counted at the training size. */
   readonly resolution: Resolution;
 }
 
@@ -238,16 +257,21 @@ export interface EfficientNetStage {
  * ```
  */
 export interface EfficientNetSpec {
+  /** Discriminant: always `'efficientnet'`. */
   readonly family: 'efficientnet';
   /** `STEM_W`. */
   readonly stemWidth: number;
+  /** The MBConv stages, in order (`DEPTHS`, `WIDTHS`, `EXP_RATIOS`, `KERNELS`, `STRIDES`). */
   readonly stages: readonly EfficientNetStage[];
   /** Squeeze-excite width over block *input* width (`SE_R`), > 0. */
   readonly seRatio: number;
   /** `HEAD_W`. */
   readonly headWidth: number;
+  /** Outputs of the classifier (`MODEL.NUM_CLASSES`). */
   readonly numClasses: number;
+  /** Activation function (`MODEL.ACTIVATION_FUN`). */
   readonly activation: Activation;
+  /** Training and test image sizes; complexity is counted at the training size. */
   readonly resolution: Resolution;
 }
 

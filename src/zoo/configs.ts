@@ -2,8 +2,55 @@
 // The configs are from facebookresearch/pycls, Copyright (c) Facebook, Inc. and its affiliates,
 // MIT licence (see test/fixtures/pycls/LICENSE).
 
+/**
+ * Name of a model in the pycls model zoo.
+ *
+ * @example
+ * ```ts
+ * import type { ZooName } from 'fastscale';
+ * const name: ZooName = 'RegNetY-400MF';
+ * ```
+ */
+export type ZooName =
+  | "RegNetX-200MF"
+  | "RegNetX-400MF"
+  | "RegNetX-600MF"
+  | "RegNetX-800MF"
+  | "RegNetX-1.6GF"
+  | "RegNetX-3.2GF"
+  | "RegNetX-4.0GF"
+  | "RegNetX-6.4GF"
+  | "RegNetX-8.0GF"
+  | "RegNetX-12GF"
+  | "RegNetX-16GF"
+  | "RegNetX-32GF"
+  | "RegNetY-200MF"
+  | "RegNetY-400MF"
+  | "RegNetY-600MF"
+  | "RegNetY-800MF"
+  | "RegNetY-1.6GF"
+  | "RegNetY-3.2GF"
+  | "RegNetY-4.0GF"
+  | "RegNetY-6.4GF"
+  | "RegNetY-8.0GF"
+  | "RegNetY-12GF"
+  | "RegNetY-16GF"
+  | "RegNetY-32GF"
+  | "ResNet-50"
+  | "ResNet-101"
+  | "ResNet-152"
+  | "ResNeXt-50"
+  | "ResNeXt-101"
+  | "ResNeXt-152"
+  | "EfficientNet-B0"
+  | "EfficientNet-B1"
+  | "EfficientNet-B2"
+  | "EfficientNet-B3"
+  | "EfficientNet-B4"
+  | "EfficientNet-B5";
+
 /** The pycls model zoo: name -> config path in the pycls repository and the config's YAML. */
-export const ZOO_CONFIGS = {
+export const ZOO_CONFIGS: Readonly<Record<ZooName, { readonly path: string; readonly yaml: string }>> = {
   "RegNetX-200MF": {
     path: "configs/dds_baselines/regnetx/RegNetX-200MF_dds_8gpu.yaml",
     yaml: "MODEL:\n  TYPE: regnet\n  NUM_CLASSES: 1000\nREGNET:\n  DEPTH: 13\n  W0: 24\n  WA: 36.44\n  WM: 2.49\n  GROUP_W: 8\nOPTIM:\n  LR_POLICY: cos\n  BASE_LR: 0.8\n  MAX_EPOCH: 100\n  MOMENTUM: 0.9\n  WEIGHT_DECAY: 5e-5\n  WARMUP_EPOCHS: 5\nTRAIN:\n  DATASET: imagenet\n  IM_SIZE: 224\n  BATCH_SIZE: 1024\nTEST:\n  DATASET: imagenet\n  IM_SIZE: 256\n  BATCH_SIZE: 800\nNUM_GPUS: 8\nOUT_DIR: .\n",
@@ -148,4 +195,4 @@ export const ZOO_CONFIGS = {
     path: "configs/dds_baselines/effnet/EN-B5_dds_8gpu.yaml",
     yaml: "MODEL:\n  TYPE: effnet\n  NUM_CLASSES: 1000\n  ACTIVATION_FUN: silu\nEN:\n  STEM_W: 48\n  STRIDES: [1, 2, 2, 2, 1, 2, 1]\n  DEPTHS: [3, 5, 5, 7, 7, 9, 3]\n  WIDTHS: [24, 40, 64, 128, 176, 304, 512]\n  EXP_RATIOS: [1, 6, 6, 6, 6, 6, 6]\n  KERNELS: [3, 3, 5, 3, 5, 5, 3]\n  HEAD_W: 2048\nOPTIM:\n  LR_POLICY: cos\n  BASE_LR: 0.1\n  MAX_EPOCH: 100\n  MOMENTUM: 0.9\n  WEIGHT_DECAY: 1e-5\nTRAIN:\n  DATASET: imagenet\n  IM_SIZE: 456\n  BATCH_SIZE: 64\nTEST:\n  DATASET: imagenet\n  IM_SIZE: 522\n  BATCH_SIZE: 48\nNUM_GPUS: 8\nOUT_DIR: .\n",
   },
-} as const satisfies Record<string, { readonly path: string; readonly yaml: string }>;
+};

@@ -3,18 +3,9 @@ import { closest } from '../internal/closest.js';
 import { describe } from '../internal/describe.js';
 import { fromPyclsConfig } from '../io/pycls-config.js';
 import type { ModelSpec } from '../spec/types.js';
-import { ZOO_CONFIGS } from './configs.js';
+import { ZOO_CONFIGS, type ZooName } from './configs.js';
 
-/**
- * Name of a model in the pycls model zoo.
- *
- * @example
- * ```ts
- * import type { ZooName } from 'fastscale';
- * const name: ZooName = 'RegNetY-400MF';
- * ```
- */
-export type ZooName = keyof typeof ZOO_CONFIGS;
+export type { ZooName };
 
 const NAMES = Object.keys(ZOO_CONFIGS) as ZooName[];
 const models = new Map<ZooName, ModelSpec>();

@@ -7,7 +7,7 @@ const strategyNames = fc.constantFrom('d', 'w', 'r', 'dw', 'dwr', 'dWr', 'd1_w8_
 const metrics = fc.constantFrom<Metric>('flops', 'params', 'acts');
 
 describe('scaleToTarget', () => {
-  it('returns the scale that reproduces its answer, and no plateau within ±10% of its factor is markedly closer', () => {
+  it('returns the scale that reproduces its answer, and no network within 3% of its factor lands closer', () => {
     fc.assert(
       fc.property(realisticSpec, strategyNames, metrics, fc.double({ min: 0.3, max: 50, noNaN: true }), (spec, strategy, metric, ratio) => {
         fc.pre(!(metric === 'params' && strategy === 'r')); // resolution never changes params
@@ -26,15 +26,11 @@ describe('scaleToTarget', () => {
         expect(again).toEqual(result.spec);
         expect(complexity(again)).toEqual(result.complexity);
         expect(result.relativeError).toBeCloseTo((result.complexity[metric] - goal) / goal, 12);
-        // A dense scan of factors around the answer: the search skips plateaus narrower than 0.1% of s
-        // and looks one plateau beyond each side of the crossing, so a closer plateau may rarely exist;
-        // it is never more than 0.2% of the target closer.
-        let bestScanned = Math.abs(result.relativeError);
-        for (let k = -100; k <= 100; k++) {
-          const value = complexity(scale(spec, strategy, result.factor * Math.exp(k * 0.001)))[metric];
-          bestScanned = Math.min(bestScanned, Math.abs(value - goal) / goal);
+        // An independent dense scan (0.05% steps) of the 3% around the answer finds nothing closer.
+        for (let k = -59; k <= 59; k++) {
+          const value = complexity(scale(spec, strategy, result.factor * Math.exp(k * 0.0005)))[metric];
+          expect(Math.abs(value - goal) / goal).toBeGreaterThanOrEqual(Math.abs(result.relativeError) - 1e-12);
         }
-        expect(Math.abs(result.relativeError) - bestScanned).toBeLessThan(0.002);
       }),
       { numRuns: 40 },
     );

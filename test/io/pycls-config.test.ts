@@ -159,3 +159,20 @@ describe('fromPyclsConfig errors name the config key and value', () => {
     expect(complexity(wider).params).toBeGreaterThan(complexity(base).params);
   });
 });
+
+describe('YAML as PyYAML reads it', () => {
+  it('keeps a lone "." a string, as PyYAML does (the zoo configs say OUT_DIR: .)', () => {
+    const yaml = toPyclsConfig(zooModel('RegNetY-400MF'), { template: zooConfig('RegNetY-400MF') });
+    expect(yaml).toMatch(/^OUT_DIR: (\.|"\.")$/m); // a string either way for PyYAML
+    expect(yaml).not.toMatch(/nan/i);
+  });
+
+  it('keeps everything of the template but the model keys', () => {
+    const template = zooConfig('RegNetY-400MF');
+    const written = parse(toPyclsConfig(zooModel('RegNetY-400MF'), { template }), { version: '1.1' });
+    const original = parse(template, { version: '1.1' });
+    for (const section of ['OPTIM', 'NUM_GPUS']) expect(written[section]).toEqual(original[section]);
+    expect(written.TRAIN).toEqual(original.TRAIN);
+    expect(written.TEST).toEqual(original.TEST);
+  });
+});

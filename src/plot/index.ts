@@ -1,0 +1,4 @@
+/** Chart builders: pure functions from fastscale's results to Vega-Lite specifications. */
+export type { VegaLiteSpec } from './spec.js';
+export { scalingChart, type ScalingChartOptions, type ScalingChartRow } from './scaling-chart.js';
+export { runtimeChart, type RuntimeChartOptions, type RuntimePoint } from './runtime-chart.js';

@@ -1,0 +1,124 @@
+import { AnalysisError } from '../errors.js';
+import { describe } from '../internal/describe.js';
+import type { Complexity } from '../spec/types.js';
+import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
+
+/**
+ * One point of {@link scalingChart}: the fields it reads from a {@link ScaledRow} of {@link sweep}.
+ *
+ * @example
+ * ```ts
+ * import type { ScalingChartRow } from 'fastscale';
+ * const row: ScalingChartRow = { name: 'dWr', factor: 2, complexity: { flops: 8e8, params: 7e6, acts: 5.9e6 } };
+ * ```
+ */
+export interface ScalingChartRow {
+  /** The series (strategy) the point belongs to. */
+  readonly name: string;
+  /** The flops factor it was scaled by: points of a series are joined in this order. */
+  readonly factor: number;
+  /** The scaled network's exact flops, params and acts: the point's position. */
+  readonly complexity: Complexity;
+}
+
+/**
+ * Options of {@link scalingChart}.
+ *
+ * @example
+ * ```ts
+ * import type { ScalingChartOptions } from 'fastscale';
+ * const options: ScalingChartOptions = { metric: 'params', title: 'ResNet-50' };
+ * ```
+ */
+export interface ScalingChartOptions {
+  /** What to plot against flops; default `acts`. */
+  readonly metric?: 'acts' | 'params';
+  /** Chart title; default `"<metric> vs flops"`. */
+  readonly title?: string;
+  /** Plot area width in pixels; default 480. */
+  readonly width?: number;
+  /** Plot area height in pixels; default 360. */
+  readonly height?: number;
+}
+
+const AXIS_TITLES = { flops: 'flops (multiply-adds)', acts: 'activations', params: 'parameters' } as const;
+
+/**
+ * A Vega-Lite chart of activations (or parameters) against flops on log-log axes, one line per strategy
+ * with a point per factor, like the paper's Figure 2: the rows of {@link sweep} over factors `2^(k/4)`
+ * show how fast each strategy's activations grow (the slope is the exponent). Series keep the order in
+ * which they first appear in `rows`; each series' points are joined in order of factor. Pure: no
+ * charting library is loaded; render the result with vega-lite and vega.
+ *
+ * @throws {@link AnalysisError} for no rows, a row without a name, factor or complexity, or a bad option
+ *
+ * @example
+ * ```ts
+ * import { scalingChart, sweep, zooModel } from 'fastscale';
+ * const factors = Array.from({ length: 13 }, (_, k) => 2 ** (k / 4)); // 1 ... 8
+ * const rows = sweep(zooModel('RegNetY-400MF'), { strategies: ['d', 'w', 'r', 'dWr'], factors });
+ * const chart = scalingChart(rows, { metric: 'acts', title: 'RegNetY-400MF' });
+ * // SVG: new View(parse(compile(chart).spec), { renderer: 'none' }).toSVG() (vega-lite, vega)
+ * ```
+ */
+export function scalingChart(rows: readonly ScalingChartRow[], options: ScalingChartOptions = {}): VegaLiteSpec {
+  if (!Array.isArray(rows) || rows.length === 0) throw new AnalysisError('rows', `${describe(rows)} is not a non-empty array of rows`);
+  const metric = options.metric ?? 'acts';
+  if (metric !== 'acts' && metric !== 'params') {
+    throw new AnalysisError('options.metric', `${describe(metric)} is not one of 'acts', 'params'`);
+  }
+  const width = pixels(options.width, 480, 'options.width');
+  const height = pixels(options.height, 360, 'options.height');
+  const series: string[] = [];
+  const values = rows.map((row, i) => {
+    const name: unknown = row?.name;
+    const factor: unknown = row?.factor;
+    if (typeof name !== 'string' || name === '') throw new AnalysisError(`rows[${i}].name`, `${describe(name)} is not a series name`);
+    if (typeof factor !== 'number' || !(factor > 0)) throw new AnalysisError(`rows[${i}].factor`, `${describe(factor)} is not a number > 0`);
+    const { flops, params, acts } = checkComplexity(row.complexity, `rows[${i}].complexity`);
+    if (!series.includes(name)) series.push(name);
+    return { strategy: name, factor, flops, params, acts };
+  });
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: options.title ?? `${metric} vs flops`,
+    width,
+    height,
+    data: { values },
+    mark: { type: 'line', point: true, strokeWidth: 1.5 },
+    encoding: {
+      x: { field: 'flops', type: 'quantitative', scale: { type: 'log', nice: false }, axis: { format: '~s' }, title: AXIS_TITLES.flops },
+      y: { field: metric, type: 'quantitative', scale: { type: 'log', nice: false }, axis: { format: '~s' }, title: AXIS_TITLES[metric] },
+      color: { field: 'strategy', type: 'nominal', sort: series, title: 'strategy' },
+      // Joined by factor, not by x: rounding can make flops dip slightly between neighbouring factors.
+      order: { field: 'factor', type: 'quantitative' },
+      tooltip: [
+        { field: 'strategy', type: 'nominal' },
+        { field: 'factor', type: 'quantitative', format: '.3~f' },
+        { field: 'flops', type: 'quantitative', format: ',' },
+        { field: 'params', type: 'quantitative', format: ',' },
+        { field: 'acts', type: 'quantitative', format: ',' },
+      ],
+    },
+  };
+}
+
+/** A complexity with three finite numbers > 0 (log axes cannot show 0). */
+export function checkComplexity(value: unknown, path: string): Complexity {
+  if (typeof value !== 'object' || value === null) throw new AnalysisError(path, `${describe(value)} is not a complexity`);
+  const cx = value as Record<string, unknown>;
+  for (const metric of ['flops', 'params', 'acts']) {
+    const x = cx[metric];
+    if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) {
+      throw new AnalysisError(`${path}.${metric}`, `${describe(x)} is not a finite number > 0`);
+    }
+  }
+  return value as Complexity;
+}
+
+/** A chart dimension: a positive integer, or the default. */
+export function pixels(value: unknown, fallback: number, path: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+  throw new AnalysisError(path, `${describe(value)} is not a positive integer`);
+}

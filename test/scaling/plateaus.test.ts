@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { fastCompound, scale, STRATEGIES, type ModelSpec } from '../../src/index.js';
+import { plateauBoundaries } from '../../src/scaling/plateaus.js';
+import { realisticSpec } from '../arbitraries.js';
+
+describe('plateauBoundaries', () => {
+  const strategies = fc.oneof(fc.constantFrom(...Object.values(STRATEGIES)), fc.double({ min: 0, max: 1, noNaN: true }).map(fastCompound));
+  const policies = fc.constantFrom('pycls' as const, 'efficientnet' as const);
+
+  it('leaves no change inside a plateau: random factors between two boundaries scale to the same network', () => {
+    fc.assert(
+      fc.property(
+        realisticSpec,
+        strategies,
+        policies,
+        fc.double({ min: 0.5, max: 20, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        (spec: ModelSpec, strategy, policy, centre, positions) => {
+          const [lo, hi] = [centre / 1.05, centre * 1.05];
+          const edges = [lo, ...plateauBoundaries(spec, strategy, policy, lo, hi), hi];
+          for (let i = 1; i < edges.length; i++) {
+            const [a, b] = [edges[i - 1]!, edges[i]!];
+            expect(b).toBeGreaterThan(a);
+            // Stay a hair (1e-9 relative) inside the edges: at a boundary itself, and within the last bits
+            // of one, the rounding may go either way.
+            const hair = 1e-9;
+            const width = Math.log(b / a);
+            if (width < 4 * hair) continue;
+            const inside = positions.map((p) => a * Math.exp(hair + p * (width - 2 * hair)));
+            const networks = inside.map((s) => scale(spec, strategy, s, { policy }));
+            for (const network of networks) expect(network).toEqual(networks[0]);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
