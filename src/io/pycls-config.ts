@@ -2,7 +2,7 @@
  * pycls YAML configs <-> model specs. Reading follows pycls's defaults for absent keys (pycls
  * `core/config.py`); writing gives YAML that pycls loads into the same network.
  */
-import { Document, isMap, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { deepFreeze } from '../internal/freeze.js';
@@ -416,7 +416,9 @@ export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {
     if (name === 'MODEL' || name === 'TRAIN' || name === 'TEST') continue;
     const map = new YAMLMap();
     for (const [key, value] of entries) map.set(key, value);
-    root.set(name, map);
+    // Right after MODEL, where pycls's own configs keep it.
+    const modelIndex = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'MODEL');
+    root.items.splice(modelIndex + 1, 0, doc.createPair(name, map));
   }
   for (const name of ['TRAIN', 'TEST'] as const) {
     let map = root.get(name);

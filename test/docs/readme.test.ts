@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { markedOutputs, ROOT, runCommand } from '../../scripts/readme-outputs.js';
+
+/** Every output the README and the guide show is what its command prints today (refresh: npm run docs:outputs). */
+describe('README outputs', () => {
+  const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+  const outputs = markedOutputs(readme);
+
+  it('shows the set-up command, the quick start and the CLI', () => {
+    expect(outputs.map((o) => o.command)).toEqual(
+      expect.arrayContaining(['npx fastscale scale RegNetY-400MF --factor 4', 'npx tsx examples/quick-start.ts']),
+    );
+    expect(readme).toContain('npm ci && npx fastscale scale RegNetY-400MF --factor 4');
+  });
+
+  it.each(['quick-start.ts', 'budget.ts'])('shows examples/%s as it is', (file) => {
+    expect(readme).toContain(`\`\`\`ts\n${readFileSync(`${ROOT}examples/${file}`, 'utf8')}\`\`\``);
+  });
+
+  it.each(outputs.map((o) => [o.command, o.shown] as const))('%s', (command, shown) => {
+    expect(runCommand(command)).toBe(shown);
+  });
+});
+
+describe('docs/guide.md outputs', () => {
+  const guide = readFileSync(`${ROOT}docs/guide.md`, 'utf8');
+  const outputs = markedOutputs(guide);
+
+  it('marks its outputs', () => {
+    expect(outputs.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(outputs.map((o) => [o.command, o.shown] as const))('%s', (command, shown) => {
+    expect(runCommand(command)).toBe(shown);
+  });
+});
