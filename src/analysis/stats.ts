@@ -38,27 +38,42 @@ function checkPair(xs: unknown, ys: unknown): [readonly number[], readonly numbe
   return [x, y];
 }
 
-function mean(values: readonly number[]): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+/**
+ * A power of two near the largest magnitude of a series (1 for an all-zero series, which the callers
+ * reject as constant). Dividing by a power of two is exact, so the scaled arithmetic rounds exactly as
+ * the unscaled would, minus its overflow and underflow.
+ */
+function magnitude(values: readonly number[]): number {
+  let largest = 0;
+  for (const v of values) largest = Math.max(largest, Math.abs(v));
+  return largest === 0 ? 1 : 2 ** Math.round(Math.log2(largest));
 }
 
-/** Sums of squares and cross-products about the means (two passes, for accuracy). */
-function moments(xs: readonly number[], ys: readonly number[]): { mx: number; my: number; sxx: number; syy: number; sxy: number } {
-  const mx = mean(xs);
-  const my = mean(ys);
+/**
+ * Means, sums of squares and cross-products about the means (two passes, for accuracy), of the series
+ * divided by their magnitudes: squares of values near 1e300 would overflow and those near 1e-300 vanish.
+ */
+function moments(xs: readonly number[], ys: readonly number[]) {
+  const [scaleX, scaleY] = [magnitude(xs), magnitude(ys)];
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < xs.length; i++) {
+    mx += xs[i]! / scaleX;
+    my += ys[i]! / scaleY;
+  }
+  mx /= xs.length;
+  my /= ys.length;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
   for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i]! - mx;
-    const dy = ys[i]! - my;
+    const dx = xs[i]! / scaleX - mx;
+    const dy = ys[i]! / scaleY - my;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
   }
-  return { mx, my, sxx, syy, sxy };
+  return { scaleX, scaleY, mx, my, sxx, syy, sxy };
 }
 
 /**
@@ -94,8 +109,14 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number {
  */
 export function fitLinear(xs: readonly number[], ys: readonly number[]): LinearFit {
   const [x, y] = checkPair(xs, ys);
-  const { mx, my, sxx, sxy } = moments(x, y);
+  const { scaleX, scaleY, mx, my, sxx, sxy } = moments(x, y);
   if (sxx === 0) throw new AnalysisError('xs', 'is constant: no line fits');
+  // The fit of the scaled series, back in the units of the data.
   const slope = sxy / sxx;
-  return { intercept: my - slope * mx, slope };
+  const intercept = (my - slope * mx) * scaleY;
+  const unscaledSlope = (slope * scaleY) / scaleX;
+  if (!Number.isFinite(unscaledSlope) || !Number.isFinite(intercept)) {
+    throw new AnalysisError('ys', 'the fitted line does not fit in double precision (slope or intercept beyond 1.8e308)');
+  }
+  return { intercept, slope: unscaledSlope };
 }

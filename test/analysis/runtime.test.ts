@@ -111,3 +111,41 @@ describe('correlateRuntime on pycls’s V100 timings', () => {
     expect(() => correlateRuntime([1, 2, 3].map((s) => ({ spec: { family: 'x' } as never, seconds: s })))).toThrow(SpecError);
   });
 });
+
+describe('correlateRuntime on arbitrary input', () => {
+  it('only ever throws AnalysisError (or SpecError for a bad spec inside a sample)', () => {
+    const sample = fc.record(
+      {
+        complexity: fc.oneof(
+          fc.record({ flops: fc.double(), params: fc.double(), acts: fc.double() }),
+          fc.anything(),
+        ),
+        seconds: fc.oneof(fc.double(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.array(sample, { maxLength: 6 }), fc.anything()), (samples) => {
+        try {
+          const c = correlateRuntime(samples as never);
+          for (const fit of [c.flops, c.params, c.acts]) {
+            if (fit !== null) expect(Number.isFinite(fit.r) && Number.isFinite(fit.slope) && Number.isFinite(fit.intercept)).toBe(true);
+          }
+        } catch (error) {
+          expect(error instanceof AnalysisError || error instanceof SpecError).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('pearson and fitLinear at the ends of double precision', () => {
+  it('neither overflow near 1e300 nor underflow near 1e-300', () => {
+    expect(pearson([1e300, -1e300, 0], [1, 3, 2])).toBeCloseTo(-1, 12);
+    expect(pearson([1e300, 2e300, 3e300], [1, 3, 2])).toBeCloseTo(0.5, 12);
+    expect(pearson([1e-300, 2e-300, 3e-300], [1, 2, 3])).toBeCloseTo(1, 12);
+    expect(fitLinear([1e-300, 2e-300, 3e-300], [1, 2, 3]).slope).toBeCloseTo(1e300, -288);
+    expect(() => fitLinear([1e-300, 2e-300, 3e-300], [1e300, 2e300, 3e300])).toThrow(AnalysisError);
+  });
+});

@@ -108,3 +108,24 @@ describe('estimateActivationMemory', () => {
     expect(() => estimateActivationMemory(resnet56, options as never)).toThrow(message);
   });
 });
+
+describe('sweep and compareStrategies on arbitrary factors and strategies', () => {
+  it('only ever throw ScalingError', async () => {
+    const fc = (await import('fast-check')).default;
+    const base = zooModel('RegNetX-200MF');
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (factors, strategies) => {
+        for (const run of [
+          () => sweep(base, { factors: factors as number[], strategies: strategies as string[] }),
+          () => compareStrategies(base, factors as number, strategies as string[]),
+        ]) {
+          try {
+            run();
+          } catch (error) {
+            expect(error).toBeInstanceOf(ScalingError);
+          }
+        }
+      }),
+    );
+  });
+});

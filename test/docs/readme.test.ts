@@ -35,3 +35,13 @@ describe('docs/guide.md outputs', () => {
     expect(runCommand(command)).toBe(shown);
   });
 });
+
+describe('the chart in the README and the guide', () => {
+  it('is what the committed CLI draws with the command written next to it', () => {
+    const readme = readFileSync(`${ROOT}README.md`, 'utf8');
+    const command = 'npx fastscale plot RegNetY-400MF --max-factor 64 -o docs/regnety-400mf-acts.svg';
+    expect(readme).toContain(command);
+    const drawn = runCommand(command.replace('-o docs/regnety-400mf-acts.svg', '-o -'));
+    expect(drawn).toBe(readFileSync(`${ROOT}docs/regnety-400mf-acts.svg`, 'utf8'));
+  });
+});
