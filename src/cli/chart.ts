@@ -3,6 +3,8 @@
  * imported only here, when a chart is asked for (the library entry never loads them).
  */
 import type { VegaLiteSpec } from '../plot/spec.js';
+import { choiceOption } from './args.js';
+import { UsageError } from './errors.js';
 import { type Io, writeText } from './io.js';
 
 /** What a chart is written as. */
@@ -10,6 +12,15 @@ export type ChartFormat = 'svg' | 'vega-lite';
 
 /** The chart formats, for `--format`. */
 export const CHART_FORMATS: readonly ChartFormat[] = ['svg', 'vega-lite'];
+
+/**
+ * The `--format` of a chart (default svg), after the one rule `-o` shares with `--json`: only one of
+ * them can write to stdout.
+ */
+export function chartFormat(values: { readonly format?: string | undefined; readonly output?: string | undefined; readonly json?: boolean | undefined }): ChartFormat {
+  if (values.output === '-' && values.json === true) throw new UsageError('-o - and --json both write to stdout: give one');
+  return values.format === undefined ? 'svg' : choiceOption('--format', values.format, CHART_FORMATS);
+}
 
 /** Renders a Vega-Lite spec to an SVG document without a browser or canvas. */
 export async function renderSvg(spec: VegaLiteSpec): Promise<string> {

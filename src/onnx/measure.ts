@@ -88,6 +88,11 @@ function latencySettings(options: Readonly<Record<string, unknown>>, path: strin
   };
 }
 
+/** onnxruntime-node is not installed: the user's to fix (the CLI exits with code 2 on it). */
+export class MissingOnnxRuntimeError extends Error {
+  override readonly name = 'MissingOnnxRuntimeError';
+}
+
 /**
  * Loads onnxruntime-node, an optional peer dependency: only latency measurement needs it.
  *
@@ -100,7 +105,7 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
-    throw new Error(
+    throw new MissingOnnxRuntimeError(
       'measuring latency needs onnxruntime-node, an optional peer dependency of fastscale: run `npm install onnxruntime-node`',
       { cause: error },
     );

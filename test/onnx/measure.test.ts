@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScalingError, SpecError, complexity, scale, type ModelSpec } from '../../src/index.js';
 import { OnnxError, measureLatency, measureScaling } from '../../src/onnx/index.js';
-import { loadOnnxRuntime } from '../../src/onnx/measure.js';
+import { loadOnnxRuntime, MissingOnnxRuntimeError } from '../../src/onnx/measure.js';
 
 /** A tiny network: a CIFAR stem and two small stages. */
 const tiny: ModelSpec = {
@@ -97,6 +97,7 @@ describe('loading onnxruntime-node', () => {
   it('says how to install it when it is missing', async () => {
     const missing = Object.assign(new Error("Cannot find package 'onnxruntime-node'"), { code: 'ERR_MODULE_NOT_FOUND' });
     const error = await loadOnnxRuntime(() => Promise.reject(missing)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingOnnxRuntimeError);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain('npm install onnxruntime-node');
     expect((error as Error).cause).toBe(missing);

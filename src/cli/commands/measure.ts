@@ -1,8 +1,8 @@
 import { correlateRuntime, type RuntimeCorrelation } from '../../analysis/runtime.js';
 import { AnalysisError } from '../../errors.js';
 import { runtimeChart } from '../../plot/runtime-chart.js';
-import { choiceOption, integerOption, listOption, parseCommand, positionals, positiveOption } from '../args.js';
-import { CHART_FORMATS, writeChart } from '../chart.js';
+import { integerOption, listOption, parseCommand, positionals, positiveOption } from '../args.js';
+import { chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { correlationText } from '../correlation-text.js';
 import { UsageError } from '../errors.js';
@@ -70,12 +70,17 @@ export const measure: Command = {
       ...(values.warmup === undefined ? {} : { warmup: integerOption('--warmup', values.warmup, 0) }),
       ...(values.runs === undefined ? {} : { runs: integerOption('--runs', values.runs, 1) }),
     };
-    const format = values.format === undefined ? 'svg' : choiceOption('--format', values.format, CHART_FORMATS);
-    if (values.output === '-' && values.json === true) throw new UsageError('-o - and --json both write to stdout: give one');
+    const format = chartFormat(values);
     const model = loadModel(io, argument!);
-    await requireOnnxRuntime();
     // Loaded on demand: the ONNX exporter is needed by this command only.
-    const { measureScaling } = await import('../../onnx/index.js');
+    const { loadOnnxRuntime, measureScaling, MissingOnnxRuntimeError } = await import('../../onnx/measure.js');
+    try {
+      await loadOnnxRuntime();
+    } catch (error) {
+      // An optional peer dependency the user has not installed: theirs to fix, so exit code 2.
+      if (error instanceof MissingOnnxRuntimeError) throw new UsageError(error.message, { cause: error });
+      throw error;
+    }
 
     const status = progress(io.stderr, 'measure');
     let rows;
@@ -127,14 +132,3 @@ export const measure: Command = {
     if (values.output !== undefined) io.stdout.write(`\nwrote ${values.output} (${format})\n`);
   },
 };
-
-/** onnxruntime-node is an optional peer dependency: its absence is the user's to fix, so exit code 2. */
-async function requireOnnxRuntime(): Promise<void> {
-  try {
-    await import('onnxruntime-node');
-  } catch (error) {
-    const code = (error as { code?: unknown } | null)?.code;
-    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
-    throw new UsageError('measure needs onnxruntime-node, an optional peer dependency: run npm install onnxruntime-node', { cause: error });
-  }
-}

@@ -2,7 +2,7 @@ import { sweep } from '../../analysis/sweep.js';
 import type { ScaledRow } from '../../analysis/sweep.js';
 import { scalingChart } from '../../plot/scaling-chart.js';
 import { choiceOption, parseCommand, positionals, positiveOption } from '../args.js';
-import { CHART_FORMATS, writeChart } from '../chart.js';
+import { chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { UsageError } from '../errors.js';
 import { loadModel } from '../model.js';
@@ -60,7 +60,7 @@ export const plot: Command = {
     const maxFactor = values['max-factor'] === undefined ? 64 : positiveOption('--max-factor', values['max-factor']);
     if (maxFactor < 1) throw new UsageError(`--max-factor: ${values['max-factor']} is below 1`);
     const metric = values.metric === undefined ? 'acts' : choiceOption('--metric', values.metric, ['acts', 'params'] as const);
-    const format = values.format === undefined ? 'svg' : choiceOption('--format', values.format, CHART_FORMATS);
+    const format = chartFormat(values);
     const strategies = strategiesOption(values.strategies, PRESET_NAMES);
     const policy = policyOption(values.policy);
     const model = loadModel(io, argument!);

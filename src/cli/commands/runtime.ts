@@ -3,8 +3,8 @@ import { correlateRuntime } from '../../analysis/runtime.js';
 import { complexity } from '../../complexity/index.js';
 import { runtimeChart } from '../../plot/runtime-chart.js';
 import type { Complexity } from '../../spec/types.js';
-import { choiceOption, listOption, parseCommand, positionals } from '../args.js';
-import { CHART_FORMATS, writeChart } from '../chart.js';
+import { listOption, parseCommand, positionals } from '../args.js';
+import { chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command } from '../command.js';
 import { correlationText } from '../correlation-text.js';
 import { UsageError } from '../errors.js';
@@ -58,9 +58,8 @@ export const runtime: Command = {
       return;
     }
     const [file] = positionals('runtime', given, ['<timings.json>']);
-    const format = values.format === undefined ? 'svg' : choiceOption('--format', values.format, CHART_FORMATS);
+    const format = chartFormat(values);
     const filters = values.models === undefined ? undefined : listOption('--models', values.models);
-    if (values.output === '-' && values.json === true) throw new UsageError('-o - and --json both write to stdout: give one');
     const keep = (name: string): boolean => filters === undefined || filters.some((text) => name.includes(text));
     const { column, rows: models } = readTimings(io, file!, values.column, keep);
     if (models.length < 3) {
