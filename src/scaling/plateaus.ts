@@ -3,6 +3,10 @@
  * with steps at known values of `m` (a depth `round(d * m)` steps where `d * m` crosses k + 1/2, ...);
  * block compatibility and the group-width rule only combine already-rounded values, so they add no steps.
  * Between two consecutive step points in `s` the scaled network is one and the same: a plateau.
+ *
+ * Exact up to the rounding of the multiplier itself: a weight so small next to the others (below about
+ * 1e-9 of them) that `s^e` differs from 1 only in its last bit steps where that bit flips, which no rule
+ * describes. No strategy anyone writes does that.
  */
 import type { ModelSpec } from '../spec/types.js';
 import { anyNetForm } from '../spec/to-anynet.js';
