@@ -11,7 +11,7 @@ import { fitLinear, pearson } from './stats.js';
  * @example
  * ```ts
  * import { zooModel, type RuntimeSample } from 'fastscale';
- * const sample: RuntimeSample = { spec: zooModel('RegNetX-200MF'), seconds: 0.0111 };
+ * const sample: RuntimeSample = { spec: zooModel('RegNetX-200MF'), seconds: 0.0165 };
  * ```
  */
 export type RuntimeSample =
@@ -87,7 +87,7 @@ const METRICS: readonly Metric[] = ['flops', 'params', 'acts'];
  * import { correlateRuntime, zooModel } from 'fastscale';
  * // pycls's V100 inference times (seconds per batch of 64) of three zoo models:
  * const c = correlateRuntime([
- *   { spec: zooModel('RegNetX-200MF'), seconds: 0.0111 },
+ *   { spec: zooModel('RegNetX-200MF'), seconds: 0.0165 },
  *   { spec: zooModel('RegNetX-1.6GF'), seconds: 0.0543 },
  *   { spec: zooModel('RegNetX-16GF'), seconds: 0.1333 },
  * ]);

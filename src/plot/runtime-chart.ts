@@ -11,7 +11,7 @@ import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
  * @example
  * ```ts
  * import { complexity, zooModel, type RuntimePoint } from 'fastscale';
- * const point: RuntimePoint = { name: 'RegNetX-200MF', seconds: 0.0111, complexity: complexity(zooModel('RegNetX-200MF')) };
+ * const point: RuntimePoint = { name: 'RegNetX-200MF', seconds: 0.0165, complexity: complexity(zooModel('RegNetX-200MF')) };
  * ```
  */
 export interface RuntimePoint {
@@ -59,7 +59,7 @@ const METRICS: readonly Metric[] = ['flops', 'params', 'acts'];
  * @example
  * ```ts
  * import { complexity, runtimeChart, zooModel } from 'fastscale';
- * const timed = { 'RegNetX-200MF': 0.0111, 'RegNetX-1.6GF': 0.0543, 'RegNetX-16GF': 0.1333 }; // pycls, V100
+ * const timed = { 'RegNetX-200MF': 0.0165, 'RegNetX-1.6GF': 0.0543, 'RegNetX-16GF': 0.1333 }; // pycls, V100
  * const chart = runtimeChart(
  *   Object.entries(timed).map(([name, seconds]) => ({ name, seconds, complexity: complexity(zooModel(name)) })),
  * );

@@ -19,9 +19,9 @@ Which of flops, params and activations predicts measured runtime? Correlates the
 file with each metric (Pearson's r and the least-squares line) and names the best.
 
 Arguments:
-  <timings.json>         either rows [{ "model": "RegNetX-200MF", "seconds": 0.0111 }, ...] where
+  <timings.json>         either rows [{ "model": "RegNetX-200MF", "seconds": 0.0165 }, ...] where
                          model is a zoo name or a pycls config path relative to the JSON file, or
-                         pycls's model_timing.json: { "RegNetX-200MF": { "test_fw_time": 0.0111, ... } }
+                         pycls's model_timing.json: { "RegNetX-200MF": { "test_fw_time": 0.0165, ... } }
 
 Options:
       --column NAME      the time column of a model_timing.json (default test_fw_time)
