@@ -21,7 +21,7 @@ import { type ScaledRow, sweepChecked } from './sweep.js';
  * for (const row of compareStrategies(zooModel('RegNetY-400MF'), 4)) {
  *   console.log(row.name, row.ratios.flops.toFixed(2), row.ratios.acts.toFixed(2));
  * }
- * // d 3.52 2.78 ... w 3.95 1.86 ... dWr 3.91 2.03
+ * // d 3.52 2.78 ... w 3.52 1.90 ... dWr 3.91 2.03
  * ```
  */
 export function compareStrategies(

@@ -85,7 +85,7 @@ function moments(xs: readonly number[], ys: readonly number[]) {
  * @example
  * ```ts
  * import { pearson } from 'fastscale';
- * pearson([1, 2, 3, 4], [2, 4, 5, 9]); // 0.9621...
+ * pearson([1, 2, 3, 4], [2, 4, 5, 9]); // 0.9647...
  * ```
  */
 export function pearson(xs: readonly number[], ys: readonly number[]): number {

@@ -417,7 +417,7 @@ export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {
     const map = new YAMLMap();
     for (const [key, value] of entries) map.set(key, value);
     // Right after MODEL, where pycls's own configs keep it.
-    const modelIndex = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'MODEL');
+    const modelIndex = root.items.findIndex((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === 'MODEL');
     root.items.splice(modelIndex + 1, 0, doc.createPair(name, map));
   }
   for (const name of ['TRAIN', 'TEST'] as const) {

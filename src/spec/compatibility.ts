@@ -33,8 +33,9 @@ export interface StageShape {
  * @example
  * ```ts
  * import { adjustBlockCompatibility } from 'fastscale';
- * adjustBlockCompatibility([{ width: 100, bottleneckMultiplier: 0.25, groupWidth: 16 }]);
- * // [{ width: 64, bottleneckMultiplier: 0.25, groupWidth: 16 }]
+ * adjustBlockCompatibility([{ width: 80, bottleneckMultiplier: 0.25, groupWidth: 8 }]);
+ * // [{ width: 64, bottleneckMultiplier: 0.25, groupWidth: 8 }]: 80 x 0.25 = 20 is 2.5 groups of 8, and
+ * // Python rounds 2.5 to 2
  * ```
  */
 export function adjustBlockCompatibility(stages: readonly StageShape[]): StageShape[] {

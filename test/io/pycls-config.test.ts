@@ -81,6 +81,13 @@ describe('fromPyclsConfig / toPyclsConfig', () => {
     expect(fromPyclsConfig(yaml)).toEqual(scaledLike);
   });
 
+  it('writes MODEL first and the family section right after it, as pycls configs do', () => {
+    for (const yaml of [toPyclsConfig(zooModel('RegNetX-200MF')), toPyclsConfig(zooModel('RegNetX-200MF'), { template: zooConfig('ResNet-50') })]) {
+      const sections = yaml.split('\n').filter((line) => /^[A-Z_]+:/.test(line)).map((line) => line.split(':')[0]);
+      expect(sections.slice(0, 2)).toEqual(['MODEL', 'REGNET']);
+    }
+  });
+
   it('writes the dataset that selects a ResNet layout', () => {
     const cifar = fromPyclsConfig(readConfig('configs/archive/cifar/resnet/R-56_nds_1gpu.yaml'));
     const config = parse(toPyclsConfig(cifar));
