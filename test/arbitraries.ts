@@ -15,6 +15,7 @@ import {
   zooModel,
   zooNames,
 } from '../src/index.js';
+import { cifarResNet, imageNetResNet } from './specs.js';
 
 /** Size limits of generated specs; the defaults keep complexity far below Number.MAX_SAFE_INTEGER. */
 export interface SpecLimits {
@@ -269,30 +270,8 @@ export const realisticRegNet: fc.Arbitrary<RegNetSpec> = fc
 export const realisticResNet: fc.Arbitrary<ResNetSpec> = fc.oneof(
   fc
     .record({ depth: fc.constantFrom(50, 101, 152), shape: fc.constantFrom<[number, number]>([1, 64], [32, 4], [64, 4], [8, 16]) })
-    .map(({ depth, shape: [groups, widthPerGroup] }): ResNetSpec => ({
-      family: 'resnet',
-      dataset: 'imagenet',
-      depth,
-      transformation: 'bottleneck_transform',
-      groups,
-      widthPerGroup,
-      strideOn1x1: false,
-      numClasses: 1000,
-      activation: 'relu',
-      resolution: { train: 224, test: 256 },
-    })),
-  fc.integer({ min: 3, max: 18 }).map((n): ResNetSpec => ({
-    family: 'resnet',
-    dataset: 'cifar',
-    depth: 6 * n + 2,
-    transformation: 'basic_transform',
-    groups: 1,
-    widthPerGroup: 64,
-    strideOn1x1: true,
-    numClasses: 10,
-    activation: 'relu',
-    resolution: { train: 32, test: 32 },
-  })),
+    .map(({ depth, shape: [groups, widthPerGroup] }) => imageNetResNet({ depth, groups, widthPerGroup })),
+  fc.integer({ min: 3, max: 18 }).map((n) => cifarResNet(6 * n + 2)),
 );
 
 export const realisticEfficientNet: fc.Arbitrary<EfficientNetSpec> = fc

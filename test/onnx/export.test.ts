@@ -1,26 +1,13 @@
 /** toOnnx: the model file itself, batch norm folding, batches, options and errors. */
 import { describe, expect, it } from 'vitest';
-import { FastscaleError, SpecError, fastScale, zooModel, type ModelSpec, type ResNetSpec } from '../../src/index.js';
+import { FastscaleError, SpecError, fastScale, zooModel, type ModelSpec } from '../../src/index.js';
 import { DEFAULT_OPSET, MAX_OPSET, MIN_OPSET, OnnxError, toOnnx } from '../../src/onnx/index.js';
+import { atResolution, cifarResNet } from '../specs.js';
 import { decode, randomInput, run } from './helpers.js';
 
-const cifar = (depth: number): ResNetSpec => ({
-  family: 'resnet',
-  dataset: 'cifar',
-  depth,
-  transformation: 'basic_transform',
-  groups: 1,
-  widthPerGroup: 64,
-  strideOn1x1: true,
-  numClasses: 10,
-  activation: 'relu',
-  resolution: { train: 32, test: 32 },
-});
-
-const small = (spec: ModelSpec, size: number): ModelSpec => ({ ...spec, resolution: { train: size, test: size } });
 
 describe('the model file', () => {
-  const spec = cifar(8);
+  const spec = cifarResNet(8);
   const model = decode(toOnnx(spec));
 
   it('is opset 17, IR version 8, with input [N, 3, r, r] and output logits', () => {
@@ -62,8 +49,8 @@ describe('the model file', () => {
 
 describe('batches', () => {
   it.each([
-    ['RegNetY-200MF', small(zooModel('RegNetY-200MF'), 64)],
-    ['EfficientNet-B0', small(zooModel('EfficientNet-B0'), 64)],
+    ['RegNetY-200MF', atResolution(zooModel('RegNetY-200MF'), 64)],
+    ['EfficientNet-B0', atResolution(zooModel('EfficientNet-B0'), 64)],
   ])('%s gives logits [N, numClasses] for N = 1 and N = 4, image by image', async (_name, spec) => {
     const bytes = toOnnx(spec, { foldBatchNorm: true });
     const batch = randomInput(4, 64);
@@ -94,9 +81,9 @@ describe('folding batch norm', () => {
 
   it.each([
     ['RegNetY-200MF (squeeze-excite, groups)', zooModel('RegNetY-200MF')],
-    ['EfficientNet-B0 (depthwise, SiLU)', small(zooModel('EfficientNet-B0'), 96)],
-    ['CIFAR ResNet-20 (projections)', cifar(20)],
-    ['fastScale(RegNetX-200MF, 4)', small(fastScale(zooModel('RegNetX-200MF'), 4), 96)],
+    ['EfficientNet-B0 (depthwise, SiLU)', atResolution(zooModel('EfficientNet-B0'), 96)],
+    ['CIFAR ResNet-20 (projections)', cifarResNet(20)],
+    ['fastScale(RegNetX-200MF, 4)', atResolution(fastScale(zooModel('RegNetX-200MF'), 4), 96)],
   ])('%s: the same logits within 1e-4 of their scale, without BatchNormalization nodes', async (_name, spec) => {
     const plain = toOnnx(spec, { seed: 3 });
     const folded = toOnnx(spec, { seed: 3, foldBatchNorm: true });
@@ -116,7 +103,7 @@ describe('folding batch norm', () => {
   });
 
   it('keeps logits finite and of order 1 in a 1202-layer CIFAR ResNet', async () => {
-    const out = await run(toOnnx(cifar(1202), { foldBatchNorm: true }), randomInput(1, 32));
+    const out = await run(toOnnx(cifarResNet(1202), { foldBatchNorm: true }), randomInput(1, 32));
     const logits = Array.from(out.logits!.data as Float32Array);
     expect(logits.every(Number.isFinite)).toBe(true);
     expect(Math.max(...logits.map(Math.abs))).toBeLessThan(100);
@@ -124,7 +111,7 @@ describe('folding batch norm', () => {
 });
 
 describe('errors', () => {
-  const spec = cifar(8);
+  const spec = cifarResNet(8);
 
   it('throws SpecError for an invalid spec', () => {
     expect(() => toOnnx({ ...spec, numClasses: 0 })).toThrow(SpecError);

@@ -13,38 +13,10 @@ import {
   zooModel,
   type AnyNetSpec,
   type ModelSpec,
-  type ResNetSpec,
 } from '../../src/index.js';
 import { toOnnx } from '../../src/onnx/index.js';
+import { atResolution, cifarResNet, imageNetResNet } from '../specs.js';
 import { attribute, decode, type DecodedModel, type DecodedNode, finalSize, randomInput, run, strided } from './helpers.js';
-
-const atResolution = (spec: ModelSpec, size: number): ModelSpec => ({ ...spec, resolution: { train: size, test: size } });
-
-const cifarResNet = (depth: number): ResNetSpec => ({
-  family: 'resnet',
-  dataset: 'cifar',
-  depth,
-  transformation: 'basic_transform',
-  groups: 1,
-  widthPerGroup: 64,
-  strideOn1x1: true,
-  numClasses: 10,
-  activation: 'relu',
-  resolution: { train: 32, test: 32 },
-});
-
-const imageNetResNet = (groups: number, widthPerGroup: number, strideOn1x1: boolean, size: number): ResNetSpec => ({
-  family: 'resnet',
-  dataset: 'imagenet',
-  depth: 50,
-  transformation: 'bottleneck_transform',
-  groups,
-  widthPerGroup,
-  strideOn1x1,
-  numClasses: 1000,
-  activation: 'relu',
-  resolution: { train: size, test: size },
-});
 
 const stage = (depth: number, width: number, stride: number, bottleneckMultiplier = 1, groupWidth = 1) => ({
   depth,
@@ -107,8 +79,8 @@ const cases: Record<string, ModelSpec> = {
   'RegNetY-200MF (zoo, 224)': zooModel('RegNetY-200MF'),
   'EfficientNet-B0 (zoo, 224)': zooModel('EfficientNet-B0'),
   'CIFAR ResNet-20': cifarResNet(20),
-  'ResNet-50, resnet form, stride on 3x3, 64 px': imageNetResNet(1, 64, false, 64),
-  'ResNeXt-50 32x4d, resnet form, stride on 1x1, 57 px': imageNetResNet(32, 4, true, 57),
+  'ResNet-50, resnet form, stride on 3x3, 64 px': imageNetResNet({ resolution: { train: 64, test: 64 } }),
+  'ResNeXt-50 32x4d, resnet form, stride on 1x1, 57 px': imageNetResNet({ groups: 32, widthPerGroup: 4, strideOn1x1: true, resolution: { train: 57, test: 57 } }),
   'ResNeXt-50 (zoo AnyNet form), 64 px': atResolution(zooModel('ResNeXt-50'), 64),
   'fastScale(RegNetY-200MF, 2), 96 px': atResolution(fastScale(zooModel('RegNetY-200MF'), 2), 96),
   "scale(RegNetX-200MF, 'd', 2), 96 px": atResolution(scale(zooModel('RegNetX-200MF'), 'd', 2), 96),

@@ -20,6 +20,7 @@ import {
   type ScalingStrategy,
 } from '../../src/index.js';
 import { realisticSpec, scalableSpec } from '../arbitraries.js';
+import { imageNetResNet } from '../specs.js';
 
 const weight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 10, noNaN: true }));
 const denseStrategy: fc.Arbitrary<ScalingStrategy> = fc
@@ -195,7 +196,7 @@ describe('every scaled network is valid and trainable', () => {
   });
 
   it('refuses ImageNet ResNets with the stride on the 1x1 conv: they have no AnyNet form', () => {
-    const msra = { family: 'resnet', dataset: 'imagenet', depth: 50, transformation: 'bottleneck_transform', groups: 1, widthPerGroup: 64, strideOn1x1: true, numClasses: 1000, activation: 'relu', resolution: { train: 224, test: 256 } } as const;
+    const msra = imageNetResNet({ strideOn1x1: true });
     expect(() => scale(msra, 'dWr', 2)).toThrow(ScalingError);
     expect(() => scale(msra, 'dWr', 2)).toThrow(/strideOn1x1: cannot be scaled/);
   });

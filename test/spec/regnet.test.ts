@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adjustBlockCompatibility, generateRegNet, SpecError, toAnyNet, zooModel, type RegNetSpec } from '../../src/index.js';
 import { anyNetSpec, regNetSpec, resNetSpec } from '../arbitraries.js';
+import { imageNetResNet } from '../specs.js';
 
 describe('generateRegNet', () => {
   it('groups per-block widths into stages whose depths sum to the depth', () => {
@@ -97,7 +98,7 @@ describe('toAnyNet', () => {
   });
 
   it('gives the ResNet-50 of the zoo for pycls resnet ResNet-50', () => {
-    const resnet = { family: 'resnet', dataset: 'imagenet', depth: 50, transformation: 'bottleneck_transform', groups: 1, widthPerGroup: 64, strideOn1x1: false, numClasses: 1000, activation: 'relu', resolution: { train: 224, test: 256 } } as const;
+    const resnet = imageNetResNet();
     expect(toAnyNet(resnet)).toEqual(zooModel('ResNet-50'));
     expect(() => toAnyNet({ ...resnet, strideOn1x1: true })).toThrow(/strideOn1x1: true puts the stride on the first 1x1 conv/);
   });

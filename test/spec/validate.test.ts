@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, SpecError, validateSpec, zooModel, type AnyNetSpec, type ModelSpec } from '../../src/index.js';
 import { badValue, leafPaths, modelSpec, withLeaf } from '../arbitraries.js';
+import { cifarResNet } from '../specs.js';
 
 function errorOf(run: () => unknown): unknown {
   try {
@@ -135,7 +136,7 @@ describe('malformed specs only ever throw SpecError', () => {
   });
 
   it('ResNet and RegNet cross-field rules', () => {
-    const cifar = { family: 'resnet', dataset: 'cifar', depth: 20, transformation: 'basic_transform', groups: 1, widthPerGroup: 64, strideOn1x1: true, numClasses: 10, activation: 'relu', resolution: { train: 32, test: 32 } };
+    const cifar = cifarResNet(20);
     expect(() => validateSpec(cifar)).not.toThrow();
     expect(() => validateSpec({ ...cifar, depth: 21 })).toThrow('depth: 21 is not of the form 6n + 2');
     expect(() => validateSpec({ ...cifar, transformation: 'bottleneck_transform' })).toThrow('transformation');
