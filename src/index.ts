@@ -13,6 +13,7 @@ export type {
   Complexity,
   EfficientNetSpec,
   EfficientNetStage,
+  Implementation,
   Metric,
   ModelFamily,
   ModelSpec,
@@ -22,13 +23,17 @@ export type {
   Stem,
   StemType,
 } from './spec/types.js';
+export type { ScaledSpec } from './families/index.js';
+export { LIMITS } from './limits.js';
 export { validateSpec } from './spec/validate.js';
-export { generateRegNet, type RegNetStages } from './spec/regnet.js';
+export { generateRegNet, type RegNetStages } from './families/regnet/generate.js';
 export { adjustBlockCompatibility, type StageShape } from './spec/compatibility.js';
 export { toAnyNet } from './spec/to-anynet.js';
 export { complexity } from './complexity/index.js';
+export { layers, type LayerRow } from './network/layers.js';
 export { fromPyclsConfig, toPyclsConfig, type ToPyclsConfigOptions } from './io/pycls-config.js';
-export { zooNames, zooModel, zooConfig, isZooName, type ZooName } from './zoo/index.js';
+export { zooNames, zooModel, isZooName, type ZooName, type ZooSpec } from './zoo/index.js';
+export { zooConfig } from './zoo/config.js';
 export {
   STRATEGIES,
   parseStrategy,
@@ -39,16 +44,13 @@ export {
 } from './scaling/strategy.js';
 export { scalingFactors, complexityExponents, type ScalingFactors, type ComplexityExponents } from './scaling/factors.js';
 export type { RoundingPolicy } from './scaling/rounding.js';
+export { scale, fastScale, applyScalingFactors, type ScaleOptions } from './scaling/scale.js';
 export {
-  scale,
-  fastScale,
-  applyScalingFactors,
   efficientNetCompound,
   EFFICIENTNET_COEFFICIENTS,
   type EfficientNetCoefficients,
-  type ScaleOptions,
   type EfficientNetVariant,
-} from './scaling/scale.js';
+} from './families/efficientnet/compound.js';
 export { pearson, fitLinear, type LinearFit } from './analysis/stats.js';
 export {
   correlateRuntime,

@@ -1,9 +1,8 @@
 import { AnalysisError } from '../errors.js';
 import { join, positiveInteger, record, boolean } from '../internal/check.js';
-import { walkSpec } from '../complexity/index.js';
-import { complexity } from '../complexity/index.js';
+import type { ModelSpec } from '../families/index.js';
+import { countComplexity, walk } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
-import type { ModelSpec } from '../spec/types.js';
 
 /**
  * Options of {@link estimateActivationMemory}.
@@ -52,7 +51,7 @@ export function estimateActivationMemory(spec: ModelSpec, options: ActivationMem
   const batchSize = fields.batchSize === undefined ? 1 : positiveInteger(fields.batchSize, join('options', 'batchSize'), AnalysisError);
   const bytes = fields.bytesPerElement === undefined ? 4 : positiveInteger(fields.bytesPerElement, join('options', 'bytesPerElement'), AnalysisError);
   const training = fields.training === undefined ? true : boolean(fields.training, join('options', 'training'), AnalysisError);
-  const elements = training ? complexity(checked).acts : 2 * walkSpec(checked).largestOutput;
+  const elements = training ? countComplexity(checked).acts : 2 * walk(checked).largestOutput;
   const total = elements * batchSize * bytes;
   if (!Number.isSafeInteger(total)) {
     throw new AnalysisError('options.batchSize', `${batchSize} images of ${elements} elements at ${bytes} bytes exceed Number.MAX_SAFE_INTEGER bytes`);

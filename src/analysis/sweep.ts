@@ -1,6 +1,6 @@
 import { ScalingError } from '../errors.js';
 import { describe } from '../internal/describe.js';
-import { countComplexity } from '../complexity/index.js';
+import { countComplexity } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
 import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
 import { checkFactor, complexityExponents, type ComplexityExponents, type ScalingFactors, scalingFactors } from '../scaling/factors.js';

@@ -1,9 +1,10 @@
 import { ScalingError } from '../errors.js';
 import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { countComplexity } from '../complexity/index.js';
+import type { ModelSpec } from '../families/index.js';
+import { countComplexity } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
-import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
+import type { Complexity, Metric } from '../spec/common.js';
 import { approximateScalingFactors, complexityExponents, scalingFactors } from '../scaling/factors.js';
 import { checkPolicy, type ScaledModel, type ScaleOptions, scaleChecked, toStrategy } from '../scaling/scale.js';
 import { plateauBoundaries } from '../scaling/plateaus.js';
@@ -106,7 +107,7 @@ export function scaleToTarget(
   const evaluate = (s: number, exact = false): ScaledModel | null => {
     try {
       const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
-      return scaleChecked(base, factors, policy, exact);
+      return scaleChecked(base, factors, policy);
     } catch (error) {
       if (error instanceof ScalingError) return null;
       throw error;
@@ -199,10 +200,10 @@ export function scaleToTarget(
  * whose metrics are all but continuous) is sampled evenly instead.
  */
 function plateauPoints(base: ModelSpec, strategy: ScalingStrategy, policy: RoundingPolicy, lo: number, hi: number): number[] {
-  const edges = [lo, ...plateauBoundaries(base, strategy, policy, lo, hi), hi];
-  const points = edges.slice(1).map((edge, i) => Math.sqrt(edge * edges[i]!));
-  if (points.length <= MAX_PLATEAUS) return points;
-  return Array.from({ length: MAX_PLATEAUS }, (_, i) => lo * (hi / lo) ** ((i + 0.5) / MAX_PLATEAUS));
+  const boundaries = plateauBoundaries(base, strategy, policy, lo, hi, MAX_PLATEAUS);
+  if (boundaries === null) return Array.from({ length: MAX_PLATEAUS }, (_, i) => lo * (hi / lo) ** ((i + 0.5) / MAX_PLATEAUS));
+  const edges = [lo, ...boundaries, hi];
+  return edges.slice(1).map((edge, i) => Math.sqrt(edge * edges[i]!));
 }
 
 function clamp(s: number): number {

@@ -5,7 +5,8 @@ import { SpecError } from '../errors.js';
 import { closest } from '../internal/closest.js';
 import { fromPyclsConfig } from '../io/pycls-config.js';
 import type { ModelSpec } from '../spec/types.js';
-import { isZooName, zooConfig, zooModel, zooNames } from '../zoo/index.js';
+import { isZooName, zooModel, zooNames } from '../zoo/index.js';
+import { zooConfig } from '../zoo/config.js';
 import { UsageError } from './errors.js';
 import { type Io, readText } from './io.js';
 

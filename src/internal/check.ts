@@ -6,7 +6,7 @@ import type { FastscaleError } from '../errors.js';
 import { describe } from './describe.js';
 
 /** Constructor of the error a check throws. */
-export type ErrorClass = new (path: string, message: string) => FastscaleError;
+export type ErrorClass = new (path: string, message: string, options?: { cause?: unknown }) => FastscaleError;
 
 /** Joins a parent path and a key: `join('stages[1]', 'width') === 'stages[1].width'`. */
 export function join(parent: string, key: string | number): string {
@@ -29,6 +29,13 @@ export function positiveInteger(value: unknown, path: string, error: ErrorClass)
 export function nonNegativeInteger(value: unknown, path: string, error: ErrorClass): number {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
   return fail(error, path, value, 'a non-negative integer');
+}
+
+/** An integer in [min, max] (max a safe integer); above the limit, the message names the limit. */
+export function integerInRange(value: unknown, min: number, max: number, path: string, error: ErrorClass): number {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value > max) throw new error(path, `${value} is above the limit of ${max}`);
+  return fail(error, path, value, min === 1 ? 'a positive integer' : min === 0 ? 'a non-negative integer' : `an integer >= ${min}`);
 }
 
 /** A finite number > 0. */

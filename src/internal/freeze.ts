@@ -1,4 +1,4 @@
-/** Deep freezing, and the proof of it that lets validated immutable specs skip re-validation. */
+/** Deep freezing of data this library built itself. */
 
 /** Freezes an object and everything it holds; returns it. */
 export function deepFreeze<T>(value: T): T {
@@ -7,17 +7,4 @@ export function deepFreeze<T>(value: T): T {
     for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
   }
   return value;
-}
-
-/**
- * True when the value and everything reachable from it is frozen and made of data properties (a getter
- * could answer differently each time), so it can never change.
- */
-export function isDeepFrozen(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null) return true;
-  if (!Object.isFrozen(value)) return false;
-  for (const descriptor of Object.values(Object.getOwnPropertyDescriptors(value))) {
-    if (!('value' in descriptor) || !isDeepFrozen(descriptor.value)) return false;
-  }
-  return true;
 }

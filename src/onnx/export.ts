@@ -1,16 +1,15 @@
 /** `toOnnx`: a model spec as an ONNX model with seeded random weights. */
-import { complexity } from '../complexity/index.js';
-import { IMAGENET_STAGE_DEPTHS } from '../complexity/resnet.js';
+import type { ModelSpec } from '../families/index.js';
 import { boolean, join, nonNegativeInteger, record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { anyNetForm } from '../spec/to-anynet.js';
-import type { Complexity, ModelSpec } from '../spec/types.js';
-import { anyNetGraph } from './anynet.js';
-import { efficientNetGraph } from './efficientnet.js';
+import { countComplexity, walk } from '../network/count.js';
+import type { Layer, Sink } from '../network/net.js';
+import { checkSpec } from '../spec/check.js';
+import type { Complexity } from '../spec/common.js';
 import { OnnxError } from './errors.js';
-import { Graph, INPUT, type Initializer, LOGITS, type Tensor } from './graph.js';
+import { Graph, INPUT, type Initializer, LOGITS, MAX_INITIALIZER_BYTES } from './graph.js';
 import { WeightStream } from './random.js';
-import { resNetGraph } from './resnet.js';
+import { OnnxSink } from './sink.js';
 import { FLOAT, type ModelProto, type TensorProto, type ValueInfoProto, modelProtoType } from './schema.js';
 
 /**
@@ -144,43 +143,33 @@ function checkOpset(value: unknown, path: string): number {
  * ```
  */
 export function toOnnx(spec: ModelSpec, options?: OnnxOptions): Uint8Array {
-  const cx = complexity(spec);
+  const checked = checkSpec(spec);
+  const cx = countComplexity(checked);
   const settings = checkOnnxOptions(options);
+  // Refuse before any work: the weights alone would not fit in one protobuf message.
+  if (4 * cx.params > MAX_INITIALIZER_BYTES) {
+    throw new OnnxError('', `the network's ${cx.params} parameters need ${4 * cx.params} bytes, more than the ${MAX_INITIALIZER_BYTES} an ONNX file (one protobuf message, at most 2 GiB) can hold`);
+  }
+  const residuals = new ResidualCounter();
+  walk(checked, residuals);
   const g = new Graph({
-    activation: spec.activation,
     foldBatchNorm: settings.foldBatchNorm,
     exposeActivations: settings.exposeActivations,
     weights: new WeightStream(settings.seed),
-    residualScale: 1 / Math.sqrt(blockCount(spec)),
+    residualScale: 1 / Math.sqrt(Math.max(1, residuals.count)),
+    opset: settings.opset,
   });
-  buildNetwork(g, { name: INPUT, channels: 3, size: spec.resolution.train }, spec);
-  return modelProtoType().encode(modelProto(g, spec, cx, settings)).finish();
+  const sink = new OnnxSink(g);
+  walk(checked, sink);
+  sink.finish();
+  return modelProtoType().encode(modelProto(g, checked, cx, settings)).finish();
 }
 
-/** Adds the layers of a (checked) spec to the graph; returns the logits. */
-function buildNetwork(g: Graph, x: Tensor, spec: ModelSpec): Tensor {
-  switch (spec.family) {
-    case 'anynet':
-      return anyNetGraph(g, x, spec);
-    case 'regnet':
-      return anyNetGraph(g, x, anyNetForm(spec));
-    case 'resnet':
-      return resNetGraph(g, x, spec);
-    case 'efficientnet':
-      return efficientNetGraph(g, x, spec);
-  }
-}
-
-/** Number of blocks in a (checked) spec. */
-function blockCount(spec: ModelSpec): number {
-  switch (spec.family) {
-    case 'anynet':
-    case 'efficientnet':
-      return spec.stages.reduce((sum, s) => sum + s.depth, 0);
-    case 'regnet':
-      return spec.depth;
-    case 'resnet':
-      return spec.dataset === 'cifar' ? (spec.depth - 2) / 2 : IMAGENET_STAGE_DEPTHS[spec.depth]!.reduce((a, b) => a + b, 0);
+/** Counts the residual sums of a network, for the damping of residual branches. */
+class ResidualCounter implements Sink {
+  count = 0;
+  layer(layer: Layer): void {
+    if (layer.op === 'merge' && layer.kind === 'add') this.count++;
   }
 }
 
@@ -196,7 +185,7 @@ function modelProto(g: Graph, spec: ModelSpec, cx: Complexity, settings: ExportS
       node: g.nodes,
       initializer: g.initializers.map(tensorProto),
       input: [valueInfo(INPUT, ['N', 3, r, r])],
-      output: [valueInfo(LOGITS, ['N', spec.numClasses]), ...g.exposed.map((t) => valueInfo(t.name, ['N', t.channels, t.size, t.size]))],
+      output: [valueInfo(LOGITS, ['N', spec.numClasses]), ...g.exposed.map((t) => valueInfo(t.name, ['N', ...t.dims]))],
     },
     metadata_props: [
       { key: 'fastscale.spec', value: JSON.stringify(spec) },

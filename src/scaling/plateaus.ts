@@ -8,64 +8,91 @@
  * 1e-9 of them) that `s^e` differs from 1 only in its last bit steps where that bit flips, which no rule
  * describes. No strategy anyone writes does that.
  */
-import type { ModelSpec } from '../spec/types.js';
-import { anyNetForm } from '../spec/to-anynet.js';
-import type { RoundingPolicy } from './rounding.js';
+import type { ScaledDimension } from '../families/family.js';
+import { familyOf, type ModelSpec } from '../families/index.js';
 import { multiplierExponents } from './factors.js';
+import type { RoundingPolicy } from './rounding.js';
 import type { ScalingStrategy } from './strategy.js';
 
-/** Values of a multiplier where `round(base * m / unit)` changes: base * m / unit = k + 1/2. */
-function roundSteps(base: number, unit: number, mLo: number, mHi: number, out: number[]): void {
+/** A multiplier range and the values in it where one dimension's rounding steps. */
+interface Steps {
+  /** How many step values lie in the range (counted before any is listed, so the work can be bounded). */
+  readonly count: number;
+  /** The step values, ascending. */
+  readonly list: () => number[];
+}
+
+/** Steps of `round(base * m / unit)`: base * m / unit = k + 1/2. */
+function roundSteps(base: number, unit: number, mLo: number, mHi: number): Steps {
   const first = Math.max(0, Math.ceil((base * mLo) / unit - 0.5));
-  for (let k = first; (unit * (k + 0.5)) / base <= mHi; k++) out.push((unit * (k + 0.5)) / base);
+  const last = Math.floor((base * mHi) / unit - 0.5);
+  return arithmetic(first, last, (k) => (unit * (k + 0.5)) / base);
 }
 
-/** Values where TensorFlow's `round_filters` changes: c * m + 4 = 8k, and the 90% rule at c * m = 8k / 0.9. */
-function channelSteps(channels: number, mLo: number, mHi: number, out: number[]): void {
-  for (let k = Math.max(1, Math.floor((channels * mLo + 4) / 8)); (8 * k - 4) / channels <= mHi; k++) out.push((8 * k - 4) / channels);
-  for (let k = Math.max(1, Math.floor((channels * mLo * 0.9) / 8)); (8 * k) / (0.9 * channels) <= mHi; k++) out.push((8 * k) / (0.9 * channels));
+/**
+ * Steps of `_make_divisible(base * m, unit)` (TensorFlow's `round_filters`): base * m + unit / 2 = k * unit,
+ * and the 90% rule, which switches where k * unit = 0.9 * base * m.
+ */
+function divisibleSteps(base: number, unit: number, mLo: number, mHi: number): Steps {
+  const nearest = arithmetic(Math.max(1, Math.floor((base * mLo + unit / 2) / unit)), Math.floor((base * mHi + unit / 2) / unit), (k) => (unit * k - unit / 2) / base);
+  const floor = arithmetic(Math.max(1, Math.floor((base * mLo * 0.9) / unit)), Math.floor((base * mHi * 0.9) / unit), (k) => (unit * k) / (0.9 * base));
+  return { count: nearest.count + floor.count, list: () => [...nearest.list(), ...floor.list()] };
 }
 
-/** Values where `ceil(d * m)` changes: d * m = k. */
-function ceilSteps(depth: number, mLo: number, mHi: number, out: number[]): void {
-  for (let k = Math.max(1, Math.floor(depth * mLo)); k / depth <= mHi; k++) out.push(k / depth);
+/** Steps of `ceil(base * m)`: base * m = k. */
+function ceilSteps(base: number, mLo: number, mHi: number): Steps {
+  return arithmetic(Math.max(1, Math.floor(base * mLo)), Math.floor(base * mHi), (k) => k / base);
+}
+
+/** The values `at(k)` for k = first..last (none when last < first). */
+function arithmetic(first: number, last: number, at: (k: number) => number): Steps {
+  const count = Number.isFinite(first) && Number.isFinite(last) ? Math.max(0, last - first + 1) : Infinity;
+  return {
+    count,
+    list: () => {
+      const values: number[] = [];
+      for (let k = first; k <= last; k++) values.push(at(k));
+      return values;
+    },
+  };
+}
+
+function stepsOf(dimension: ScaledDimension, mLo: number, mHi: number): Steps {
+  switch (dimension.rule) {
+    case 'round':
+      return roundSteps(dimension.base, dimension.unit, mLo, mHi);
+    case 'divisible':
+      return divisibleSteps(dimension.base, dimension.unit, mLo, mHi);
+    case 'ceil':
+      return ceilSteps(dimension.base, mLo, mHi);
+  }
 }
 
 /**
  * The factors in (lo, hi) at which the network that `scale(spec, strategy, s, { policy })` gives changes,
- * sorted. `spec` is checked and scalable (an EfficientNet or a spec with an AnyNet form).
+ * sorted; or `null` when there are more than `limit` of them (the caller then samples the range instead).
+ * Work: O(dimensions) to count, then O(limit) at most. `spec` is checked and scalable.
  */
-export function plateauBoundaries(spec: ModelSpec, strategy: ScalingStrategy, policy: RoundingPolicy, lo: number, hi: number): number[] {
-  const e = multiplierExponents(strategy);
-  const steps: { exponent: number; values: number[] }[] = [];
-  /** Adds the steps of one dimension, given as multiplier values, to be mapped to factors below. */
-  const dimension = (exponent: number, collect: (mLo: number, mHi: number, out: number[]) => void): void => {
-    if (exponent === 0) return; // this multiplier is 1 whatever s is
-    const values: number[] = [];
-    collect(lo ** exponent, hi ** exponent, values);
-    steps.push({ exponent, values });
-  };
-  const depth = (d: number) =>
-    dimension(e.d, (a, b, out) => (policy === 'pycls' ? roundSteps(d, 1, a, b, out) : ceilSteps(d, a, b, out)));
-  const width = (w: number) =>
-    dimension(e.w, (a, b, out) => (policy === 'pycls' ? roundSteps(w, 8, a, b, out) : channelSteps(w, a, b, out)));
-  if (spec.family === 'efficientnet') {
-    for (const stage of spec.stages) {
-      depth(stage.depth);
-      width(stage.width);
-    }
-    width(spec.stemWidth);
-    width(spec.headWidth);
-  } else {
-    for (const stage of anyNetForm(spec).stages) {
-      depth(stage.depth);
-      width(stage.width);
-      dimension(e.g, (a, b, out) => roundSteps(stage.groupWidth, 1, a, b, out));
-    }
+export function plateauBoundaries(
+  spec: ModelSpec,
+  strategy: ScalingStrategy,
+  policy: RoundingPolicy,
+  lo: number,
+  hi: number,
+  limit = Infinity,
+): number[] | null {
+  const exponents = multiplierExponents(strategy);
+  const dimensions = familyOf(spec).scaling!.dimensions(spec, policy);
+  const steps: { exponent: number; steps: Steps }[] = [];
+  let total = 0;
+  for (const dimension of dimensions) {
+    const exponent = exponents[dimension.multiplier];
+    if (exponent === 0) continue; // this multiplier is 1 whatever s is
+    const dimensionSteps = stepsOf(dimension, lo ** exponent, hi ** exponent);
+    total += dimensionSteps.count;
+    if (total > limit) return null;
+    steps.push({ exponent, steps: dimensionSteps });
   }
-  dimension(e.r, (a, b, out) => roundSteps(spec.resolution.train, 4, a, b, out));
-  // The efficientnet policy derives the test size from the training size; pycls rounds it on its own.
-  if (policy === 'pycls') dimension(e.r, (a, b, out) => roundSteps(spec.resolution.test, 4, a, b, out));
-  const boundaries = steps.flatMap(({ exponent, values }) => values.map((m) => m ** (1 / exponent))).filter((s) => s > lo && s < hi);
+  const boundaries = steps.flatMap(({ exponent, steps: s }) => s.list().map((m) => m ** (1 / exponent))).filter((s) => s > lo && s < hi);
   return [...new Set(boundaries)].sort((a, b) => a - b);
 }

@@ -2,7 +2,9 @@
  * Rounding of scaled dimensions back to trainable values: pycls's `scale_model` rules and the
  * EfficientNet (TensorFlow) rules. Every function takes the base value and its multiplier.
  */
+import type { ScaledDimension } from '../families/family.js';
 import { roundHalfEven } from '../internal/python.js';
+import type { Resolution } from '../spec/common.js';
 
 /**
  * Rounding policy of a scale: `pycls` (pycls's `scale_model`, Python rounding) or `efficientnet`
@@ -57,4 +59,49 @@ export function efficientNetDepth(depth: number, multiplier: number): number {
 /** The nearest even number: pycls's EfficientNet configs take test sizes as even numbers. */
 export function nearestEven(x: number): number {
   return roundHalfEven(x / 2) * 2;
+}
+
+/** How a policy rounds scaled depths, widths and image sizes (group widths are always pycls's). */
+export interface PolicyRounding {
+  readonly depth: (depth: number, multiplier: number) => number;
+  readonly width: (width: number, multiplier: number) => number;
+  readonly resolution: (resolution: Resolution, multiplier: number) => Resolution;
+  /** Where `depth` and `width` step, for the plateau search. */
+  readonly depthRule: ScaledDimension['rule'];
+  readonly widthRule: ScaledDimension['rule'];
+}
+
+const POLICIES: Readonly<Record<RoundingPolicy, PolicyRounding>> = {
+  pycls: {
+    depth: pyclsDepth,
+    width: pyclsWidth,
+    resolution: (resolution, r) => ({ train: pyclsResolution(resolution.train, r), test: pyclsResolution(resolution.test, r) }),
+    depthRule: 'round',
+    widthRule: 'round',
+  },
+  efficientnet: {
+    depth: efficientNetDepth,
+    width: efficientNetChannels,
+    resolution: (resolution, r) => {
+      // Test crops keep the base's train/test ratio and are even, as in pycls's EfficientNet configs.
+      const train = pyclsResolution(resolution.train, r);
+      return { train, test: nearestEven((train * resolution.test) / resolution.train) };
+    },
+    depthRule: 'ceil',
+    widthRule: 'divisible',
+  },
+};
+
+/** The rounding functions of a policy. */
+export function policyRounding(policy: RoundingPolicy): PolicyRounding {
+  return POLICIES[policy];
+}
+
+/**
+ * The rounded dimensions of image sizes under a policy: the training size, and under `pycls` the test
+ * size too (the `efficientnet` policy derives the test size from the training size).
+ */
+export function resolutionDimensions(resolution: Resolution, policy: RoundingPolicy): ScaledDimension[] {
+  const train: ScaledDimension = { multiplier: 'r', base: resolution.train, rule: 'round', unit: 4 };
+  return policy === 'pycls' ? [train, { multiplier: 'r', base: resolution.test, rule: 'round', unit: 4 }] : [train];
 }

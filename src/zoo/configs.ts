@@ -2,16 +2,8 @@
 // The configs are from facebookresearch/pycls, Copyright (c) Facebook, Inc. and its affiliates,
 // MIT licence (see test/fixtures/pycls/LICENSE).
 
-/**
- * Name of a model in the pycls model zoo.
- *
- * @example
- * ```ts
- * import type { ZooName } from 'fastscale';
- * const name: ZooName = 'RegNetY-400MF';
- * ```
- */
-export type ZooName =
+/** Name of a model in the pycls model zoo. */
+export type PyclsZooName =
   | "RegNetX-200MF"
   | "RegNetX-400MF"
   | "RegNetX-600MF"
@@ -50,7 +42,7 @@ export type ZooName =
   | "EfficientNet-B5";
 
 /** The pycls model zoo: name -> config path in the pycls repository and the config's YAML. */
-export const ZOO_CONFIGS: Readonly<Record<ZooName, { readonly path: string; readonly yaml: string }>> = {
+export const ZOO_CONFIGS: Readonly<Record<PyclsZooName, { readonly path: string; readonly yaml: string }>> = {
   "RegNetX-200MF": {
     path: "configs/dds_baselines/regnetx/RegNetX-200MF_dds_8gpu.yaml",
     yaml: "MODEL:\n  TYPE: regnet\n  NUM_CLASSES: 1000\nREGNET:\n  DEPTH: 13\n  W0: 24\n  WA: 36.44\n  WM: 2.49\n  GROUP_W: 8\nOPTIM:\n  LR_POLICY: cos\n  BASE_LR: 0.8\n  MAX_EPOCH: 100\n  MOMENTUM: 0.9\n  WEIGHT_DECAY: 5e-5\n  WARMUP_EPOCHS: 5\nTRAIN:\n  DATASET: imagenet\n  IM_SIZE: 224\n  BATCH_SIZE: 1024\nTEST:\n  DATASET: imagenet\n  IM_SIZE: 256\n  BATCH_SIZE: 800\nNUM_GPUS: 8\nOUT_DIR: .\n",

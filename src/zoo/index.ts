@@ -1,24 +1,56 @@
+/**
+ * The model zoo: every named model of every family, collected from the registry. Specs are typed data
+ * (no YAML is parsed to get one); {@link zooConfig} gives pycls's own config text of its models.
+ */
 import { SpecError } from '../errors.js';
+import { FAMILIES, type ModelSpec } from '../families/index.js';
 import { closest } from '../internal/closest.js';
 import { describe } from '../internal/describe.js';
-import { fromPyclsConfig } from '../io/pycls-config.js';
-import type { ModelSpec } from '../spec/types.js';
-import { ZOO_CONFIGS, type ZooName } from './configs.js';
+import { LIMITS } from '../limits.js';
+import { own } from '../spec/check.js';
 
-export type { ZooName };
-
-const NAMES = Object.keys(ZOO_CONFIGS) as ZooName[];
-const models = new Map<ZooName, ModelSpec>();
+type Registered = (typeof FAMILIES)[number];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type ZooTable = UnionToIntersection<Registered extends infer F ? (F extends { readonly zoo: infer Z } ? Z : never) : never>;
 
 /**
- * Names of the 36 pycls model-zoo models, in the order of pycls's MODEL_ZOO.md: RegNetX-200MF ...
- * RegNetX-32GF, RegNetY-200MF ... RegNetY-32GF, ResNet-50/101/152, ResNeXt-50/101/152,
- * EfficientNet-B0 ... B5.
+ * Name of a model in the zoo: pycls's model zoo (`RegNetY-400MF`, `ResNet-50`, `EfficientNet-B0`, ...) and
+ * torchvision's builders (`resnet18`, `mobilenet_v3_large`, ...).
+ *
+ * @example
+ * ```ts
+ * import type { ZooName } from 'fastscale';
+ * const name: ZooName = 'RegNetY-400MF';
+ * ```
+ */
+export type ZooName = keyof ZooTable & string;
+
+/**
+ * The spec type of a zoo model, by name (`ZooSpec<'RegNetY-400MF'>` is `RegNetSpec`).
+ *
+ * @example
+ * ```ts
+ * import type { ZooSpec } from 'fastscale';
+ * type B0 = ZooSpec<'EfficientNet-B0'>; // EfficientNetSpec
+ * ```
+ */
+export type ZooSpec<N extends ZooName> = ZooTable[N];
+
+const ZOO = new Map<string, ModelSpec>();
+for (const family of FAMILIES) {
+  if ('zoo' in family) for (const [name, spec] of Object.entries(family.zoo)) ZOO.set(name, spec as ModelSpec);
+}
+const NAMES = [...ZOO.keys()] as ZooName[];
+const owned = new Set<string>();
+
+/**
+ * Names of every zoo model: pycls's model zoo in the order of its MODEL_ZOO.md (RegNetX-200MF ...
+ * RegNetX-32GF, RegNetY-200MF ... RegNetY-32GF, ResNet-50/101/152, ResNeXt-50/101/152, EfficientNet-B0 ...
+ * B5), then torchvision's builders.
  *
  * @example
  * ```ts
  * import { zooNames } from 'fastscale';
- * zooNames().length; // 36
  * zooNames()[0]; // 'RegNetX-200MF'
  * ```
  */
@@ -27,9 +59,10 @@ export function zooNames(): ZooName[] {
 }
 
 /**
- * A model of the pycls model zoo as a (deeply frozen) spec, read from its embedded pycls config: RegNets
- * as `regnet` specs, ResNe(X)ts as `anynet` specs (as pycls's zoo configs define them), EfficientNets as
- * `efficientnet` specs.
+ * A zoo model as a (deeply frozen) spec, typed by its name: pycls's RegNets as `regnet` specs, its
+ * ResNe(X)ts as `anynet` specs (as pycls's zoo configs define them), EfficientNets as `efficientnet`
+ * specs; torchvision's models in their families, with `implementation: 'torchvision'` where a family has
+ * both. Names are exact (case-sensitive).
  *
  * @throws {@link SpecError} for an unknown name, listing the closest names
  *
@@ -40,29 +73,16 @@ export function zooNames(): ZooName[] {
  * zooModel('RegNetY-4GF'); // throws SpecError: unknown zoo model "RegNetY-4GF"; closest: RegNetY-4.0GF, ...
  * ```
  */
-export function zooModel(name: ZooName | (string & {})): ModelSpec {
+export function zooModel<N extends ZooName>(name: N): ZooSpec<N>;
+export function zooModel(name: string): ModelSpec;
+export function zooModel(name: string): ModelSpec {
   const key = zooKey(name);
-  let model = models.get(key);
-  if (model === undefined) {
-    model = fromPyclsConfig(ZOO_CONFIGS[key].yaml);
-    models.set(key, model);
+  const spec = ZOO.get(key)!;
+  if (!owned.has(key)) {
+    own(spec);
+    owned.add(key);
   }
-  return model;
-}
-
-/**
- * The pycls YAML config of a zoo model, training settings included (as in the pycls repository).
- *
- * @throws {@link SpecError} for an unknown name, listing the closest names
- *
- * @example
- * ```ts
- * import { zooConfig } from 'fastscale';
- * zooConfig('RegNetX-200MF').startsWith('MODEL:'); // true
- * ```
- */
-export function zooConfig(name: ZooName | (string & {})): string {
-  return ZOO_CONFIGS[zooKey(name)].yaml;
+  return spec;
 }
 
 /**
@@ -72,15 +92,19 @@ export function zooConfig(name: ZooName | (string & {})): string {
  * ```ts
  * import { isZooName } from 'fastscale';
  * isZooName('ResNet-50'); // true
- * isZooName('resnet50'); // false
+ * isZooName('resnet-50'); // false
  * ```
  */
 export function isZooName(name: unknown): name is ZooName {
-  return typeof name === 'string' && Object.hasOwn(ZOO_CONFIGS, name);
+  return typeof name === 'string' && ZOO.has(name);
 }
 
-function zooKey(name: unknown): ZooName {
+/** The zoo name `name` is, or a SpecError listing the closest names. */
+export function zooKey(name: unknown): ZooName {
   if (isZooName(name)) return name;
   if (typeof name !== 'string') throw new SpecError('name', `${describe(name)} is not a zoo model name`);
+  if (name.length > LIMITS.maxNameLength) {
+    throw new SpecError('name', `${describe(name)} (${name.length} characters) is not a zoo model name: names have at most ${LIMITS.maxNameLength}`);
+  }
   throw new SpecError('name', `unknown zoo model ${describe(name)}; closest: ${closest(name, NAMES).join(', ')}`);
 }

@@ -39,13 +39,11 @@ describe('fastscale info', () => {
   it('shows the stages of an AnyNet config (CIFAR ResNet-56)', async () => {
     const { code, stdout } = await cli(['info', R56_YAML]);
     expect(code).toBe(0);
-    const spec = fromPyclsConfig(readFileSync(R56_YAML, 'utf8'));
-    if (spec.family !== 'anynet') throw new Error('R-56 is an anynet');
     const rows = stdout.split('\n').map((line) => line.trim().split(/\s+/).join(' '));
-    spec.stages.forEach((stage, i) => {
-      expect(rows).toContain([i + 1, stage.depth, stage.width, stage.stride, stage.bottleneckMultiplier, stage.groupWidth].join(' '));
-    });
-    expect(stdout).toContain(formatExact(complexity(spec).flops));
+    // R-56_nds_1gpu.yaml: DEPTHS [9, 9, 9], WIDTHS [16, 32, 64], STRIDES [1, 2, 2]; basic blocks have no
+    // bottleneck multiplier or group width. pycls's model_complexity.json: 125,747,850 flops.
+    for (const row of ['1 9 16 1 - -', '2 9 32 2 - -', '3 9 64 2 - -']) expect(rows).toContain(row);
+    expect(stdout).toContain('125,747,850');
   });
 });
 

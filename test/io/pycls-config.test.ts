@@ -44,12 +44,12 @@ describe('fromPyclsConfig / toPyclsConfig', () => {
     expect(effnet).toMatchObject({ stemWidth: 32, seRatio: 0.25, headWidth: 1280, numClasses: 10 });
   });
 
-  it('reads SE_ON/SE_R, swish as silu, and fills BOT_MULS/GROUP_WS with 1 for basic blocks', () => {
+  it('reads SE_ON/SE_R, swish as silu, and leaves BOT_MULS/GROUP_WS out of basic-block stages, as the config does', () => {
     const spec = fromPyclsConfig(readConfig('configs/archive/cifar/anynet/R-56_nds_1gpu.yaml'));
-    expect(spec.family === 'anynet' && spec.stages.map((s) => [s.bottleneckMultiplier, s.groupWidth])).toEqual([
-      [1, 1],
-      [1, 1],
-      [1, 1],
+    expect(spec.family === 'anynet' && spec.stages).toEqual([
+      { depth: 9, width: 16, stride: 1 },
+      { depth: 9, width: 32, stride: 2 },
+      { depth: 9, width: 64, stride: 2 },
     ]);
     expect(fromPyclsConfig('MODEL: {TYPE: regnet, ACTIVATION_FUN: swish}\nREGNET: {SE_ON: True}')).toMatchObject({
       activation: 'silu',
@@ -101,7 +101,7 @@ describe('fromPyclsConfig errors name the config key and value', () => {
     ['not YAML', 'MODEL: [', /^invalid YAML/],
     ['a list', '- 1\n- 2', /not a mapping of config sections/],
     ['no type', 'MODEL:\n  NUM_CLASSES: 10', /^MODEL\.TYPE: is missing/],
-    ['unknown type', 'MODEL:\n  TYPE: vit', /^MODEL\.TYPE: "vit" is not a supported model type.*vision transformers/],
+    ['unknown type', 'MODEL:\n  TYPE: mlp', /^MODEL\.TYPE: "mlp" is not a supported model type \(anynet, /],
     ['unknown model key', 'MODEL: {TYPE: anynet}\nANYNET: {DEPTS: [1]}', /^ANYNET\.DEPTS: is not a pycls ANYNET key/],
     ['unknown top-level key', 'MODEL: {TYPE: regnet}\nREGNT: {DEPTH: 3}', /^REGNT: is not a pycls config key/],
     ['bad activation', 'MODEL: {TYPE: regnet, ACTIVATION_FUN: gelu}', /^MODEL\.ACTIVATION_FUN: "gelu"/],

@@ -24,7 +24,7 @@ describe('plateauBoundaries', () => {
           const exponents = Object.values(multiplierExponents(strategy));
           fc.pre(exponents.every((e) => e === 0 || e > 1e-9));
           const [lo, hi] = [centre / 1.05, centre * 1.05];
-          const edges = [lo, ...plateauBoundaries(spec, strategy, policy, lo, hi), hi];
+          const edges = [lo, ...plateauBoundaries(spec, strategy, policy, lo, hi)!, hi];
           for (let i = 1; i < edges.length; i++) {
             const [a, b] = [edges[i - 1]!, edges[i]!];
             expect(b).toBeGreaterThan(a);

@@ -83,7 +83,7 @@ function widensDenseConvs(spec: ModelSpec, strategy: ScalingStrategy): boolean {
   if (strategy.w === 0 || strategy.g > 0 || spec.family === 'efficientnet') return false;
   const anyNet = toAnyNet(spec);
   if (anyNet.blockType !== 'res_bottleneck_block' && anyNet.blockType !== 'res_bottleneck_linear_block') return false;
-  return anyNet.stages.some((s) => s.groupWidth * 8 > s.width * s.bottleneckMultiplier);
+  return anyNet.stages.some((s) => s.groupWidth! * 8 > s.width * s.bottleneckMultiplier!);
 }
 
 describe('asymptotics of activations and flops under pycls rounding (s = 2^6 .. 2^16)', () => {
@@ -181,7 +181,7 @@ describe('every scaled network is valid and trainable', () => {
         for (const stage of toAnyNet(scaled).stages) {
           expect(Number.isInteger(stage.depth) && stage.depth >= 1).toBe(true);
           expect(Number.isInteger(stage.width) && stage.width > 0).toBe(true);
-          expect((stage.width * stage.bottleneckMultiplier) % stage.groupWidth).toBe(0);
+          expect((stage.width * (stage.bottleneckMultiplier ?? 1)) % (stage.groupWidth ?? 1)).toBe(0);
         }
       }),
       { numRuns: 500 },
@@ -190,9 +190,11 @@ describe('every scaled network is valid and trainable', () => {
 
   it('refuses a scale whose rounded network would be invalid, with a ScalingError', () => {
     expect(() => scale(zooModel('RegNetY-400MF'), 'd', 1e300)).toThrow(ScalingError);
-    expect(() => scale(zooModel('RegNetY-400MF'), 'd', 1e300)).toThrow(/depth.*is not a positive integer/);
+    expect(() => scale(zooModel('RegNetY-400MF'), 'd', 1e300)).toThrow(/^stages\[0\]\.depth: the scaled network would be invalid: 1e\+300 is above the limit of 16777216$/);
     expect(() => scale(zooModel('RegNetY-400MF'), 'r', 1e-6)).toThrow(/^resolution\.train: the scaled network would be invalid: 0 is not a positive integer/);
-    expect(() => scale(zooModel('RegNetY-400MF'), 'w', 1e12)).toThrow(/exceed Number\.MAX_SAFE_INTEGER/);
+    expect(() => scale(zooModel('RegNetY-400MF'), 'w', 1e12)).toThrow(/^stages\[0\]\.width: the scaled network would be invalid: \d+ is above the limit of 1048576$/);
+    // Within every limit, counts beyond Number.MAX_SAFE_INTEGER are refused too.
+    expect(() => scale(zooModel('RegNetY-400MF'), 'dr', 1e9)).toThrow(/exceed Number\.MAX_SAFE_INTEGER/);
   });
 
   it('refuses ImageNet ResNets with the stride on the 1x1 conv: they have no AnyNet form', () => {

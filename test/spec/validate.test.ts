@@ -121,7 +121,7 @@ describe('malformed specs only ever throw SpecError', () => {
   });
 
   it.each<[string, (spec: Record<string, unknown>) => unknown, string]>([
-    ['unknown family', (s) => ({ ...s, family: 'mobilenet' }), "family: \"mobilenet\" is not one of 'anynet', 'regnet', 'resnet', 'efficientnet'"],
+    ['unknown family', (s) => ({ ...s, family: 'hourglass' }), "family: \"hourglass\" is not one of 'anynet', 'efficientnet', 'regnet', 'resnet'"],
     ['misspelt field', (s) => ({ ...s, headwidth: 0 }), 'headwidth: is not a field of an anynet spec'],
     ['missing field', ({ numClasses: _, ...s }) => s, 'numClasses: is missing (expected a positive integer)'],
     ['squeeze-excite of 0', (s) => ({ ...s, seRatio: 0 }), 'seRatio: 0 is not a finite number > 0'],
@@ -145,8 +145,9 @@ describe('malformed specs only ever throw SpecError', () => {
   });
 
   it('counts beyond Number.MAX_SAFE_INTEGER are an error, not a rounding', () => {
-    const spec = zooModel('ResNet-50');
-    expect(() => complexity({ ...spec, resolution: { train: 2 ** 24, test: 256 } })).toThrow(/flops .* exceed Number\.MAX_SAFE_INTEGER/);
-    expect(errorOf(() => validateSpec({ ...spec, resolution: { train: 2 ** 24, test: 256 } }))).toBeInstanceOf(SpecError);
+    // Within every limit: 2^20 channels at 1024 px make 9 * 2^40 * 512^2 ~ 2.6e18 multiply-adds in one conv.
+    const wide = { ...zooModel('ResNet-50'), resolution: { train: 1024, test: 1024 }, stages: [{ depth: 1, width: 2 ** 20, stride: 1, bottleneckMultiplier: 0.25, groupWidth: 64 }] };
+    expect(() => complexity(wide)).toThrow(/flops .* exceed Number\.MAX_SAFE_INTEGER/);
+    expect(errorOf(() => validateSpec(wide))).toBeInstanceOf(SpecError);
   });
 });

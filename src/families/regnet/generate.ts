@@ -1,7 +1,8 @@
-import { SpecError } from '../errors.js';
-import { nonNegativeNumber, positiveInteger, positiveNumber } from '../internal/check.js';
-import { describe } from '../internal/describe.js';
-import { roundHalfEven } from '../internal/python.js';
+import { SpecError } from '../../errors.js';
+import { integerInRange, nonNegativeNumber, positiveNumber } from '../../internal/check.js';
+import { describe } from '../../internal/describe.js';
+import { roundHalfEven } from '../../internal/python.js';
+import { LIMITS } from '../../limits.js';
 
 /**
  * Widths and depths that a RegNet's parameters generate.
@@ -31,9 +32,9 @@ export interface RegNetStages {
  * @param wa - slope, >= 0
  * @param w0 - initial width, a positive multiple of `q`
  * @param wm - width multiplier, > 1
- * @param depth - number of blocks, a positive integer
+ * @param depth - number of blocks, a positive integer up to `LIMITS.maxListedBlocks` (widths are generated block by block)
  * @param q - width quantum, a positive integer (8 in pycls)
- * @throws {@link SpecError} naming the bad argument
+ * @throws {@link SpecError} naming the bad argument, or where a generated width exceeds `LIMITS.maxWidth`
  *
  * @example
  * ```ts
@@ -44,12 +45,12 @@ export interface RegNetStages {
  */
 export function generateRegNet(wa: number, w0: number, wm: number, depth: number, q = 8): RegNetStages {
   nonNegativeNumber(wa, 'wa', SpecError);
-  positiveInteger(q, 'q', SpecError);
-  positiveInteger(w0, 'w0', SpecError);
+  integerInRange(q, 1, LIMITS.maxWidth, 'q', SpecError);
+  integerInRange(w0, 1, LIMITS.maxWidth, 'w0', SpecError);
   if (w0 % q !== 0) throw new SpecError('w0', `${describe(w0)} is not a multiple of ${q}`);
   positiveNumber(wm, 'wm', SpecError);
   if (wm <= 1) throw new SpecError('wm', `${describe(wm)} is not a finite number > 1`);
-  positiveInteger(depth, 'depth', SpecError);
+  integerInRange(depth, 1, LIMITS.maxListedBlocks, 'depth', SpecError);
 
   const logWm = Math.log(wm);
   const continuousWidths: number[] = [];
@@ -60,8 +61,8 @@ export function generateRegNet(wa: number, w0: number, wm: number, depth: number
     const continuous = i * wa + w0;
     const exponent = roundHalfEven(Math.log(continuous / w0) / logWm);
     const width = roundHalfEven((w0 * Math.pow(wm, exponent)) / q) * q;
-    if (!Number.isSafeInteger(width)) {
-      throw new SpecError('wa', `${describe(wa)} makes block ${i} ${width} channels wide, beyond the safe integer range`);
+    if (!(width <= LIMITS.maxWidth)) {
+      throw new SpecError('wa', `${describe(wa)} makes block ${i} ${width} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
     }
     continuousWidths.push(continuous);
     blockWidths.push(width);

@@ -1,0 +1,99 @@
+/** AnyNet specs at the boundary: every field read once, checked, and copied into a new plain spec. */
+import { SpecError } from '../../errors.js';
+import { integerInRange, join, oneOf, positiveNumber } from '../../internal/check.js';
+import { describe } from '../../internal/describe.js';
+import { roundHalfEven } from '../../internal/python.js';
+import { fieldsOf, itemsOf } from '../../internal/read.js';
+import { LIMITS } from '../../limits.js';
+import { checkTotalBlocks, readDepth, readNumClasses, readResolution, readStride, readWidth } from '../../spec/common.js';
+import type { Activation, AnyNetSpec, AnyNetStage, BlockType, Implementation, Stem, StemType } from './types.js';
+
+export const STEM_TYPES: readonly StemType[] = ['simple_stem_in', 'res_stem_in', 'res_stem_cifar'];
+export const BLOCK_TYPES: readonly BlockType[] = ['res_bottleneck_block', 'res_basic_block', 'vanilla_block', 'res_bottleneck_linear_block'];
+export const ACTIVATIONS: readonly Activation[] = ['relu', 'silu'];
+export const IMPLEMENTATIONS: readonly Implementation[] = ['pycls', 'torchvision'];
+
+const FIELDS = ['family', 'stem', 'blockType', 'stages', 'seRatio', 'headWidth', 'numClasses', 'activation', 'resolution', 'implementation'];
+const STAGE_FIELDS = ['depth', 'width', 'stride', 'bottleneckMultiplier', 'groupWidth'];
+
+/** Whether a block type has a bottleneck (and so uses multipliers, group widths and squeeze-excite). */
+export function usesBottleneck(blockType: BlockType): boolean {
+  return blockType === 'res_bottleneck_block' || blockType === 'res_bottleneck_linear_block';
+}
+
+/** Reads an AnyNet spec. */
+export function parseAnyNet(value: object): AnyNetSpec {
+  const spec = fieldsOf(value, FIELDS, '', 'an anynet spec', SpecError);
+  const blockType = oneOf(spec.blockType, BLOCK_TYPES, 'blockType', SpecError);
+  const stages = itemsOf(spec.stages, 'stages', LIMITS.maxStages, 'AnyNet stages', SpecError);
+  if (stages.length === 0) throw new SpecError('stages', 'is empty (expected at least one element)');
+  const parsed = stages.map((stage, i) => readStage(stage, join('stages', i), blockType));
+  checkTotalBlocks(parsed.reduce((sum, s) => sum + s.depth, 0), 'stages');
+  const result: AnyNetSpec = {
+    family: 'anynet',
+    stem: readStem(spec.stem),
+    blockType,
+    stages: parsed,
+    seRatio: readSeRatio(spec.seRatio, blockType),
+    headWidth: integerInRange(spec.headWidth, 0, LIMITS.maxWidth, 'headWidth', SpecError),
+    numClasses: readNumClasses(spec.numClasses),
+    activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
+    resolution: readResolution(spec.resolution),
+  };
+  return spec.implementation === undefined
+    ? result
+    : { ...result, implementation: oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError) };
+}
+
+/** Reads a stem (AnyNet and RegNet). */
+export function readStem(value: unknown): Stem {
+  const stem = fieldsOf(value, ['type', 'width'], 'stem', 'a stem', SpecError);
+  return { type: oneOf(stem.type, STEM_TYPES, 'stem.type', SpecError), width: readWidth(stem.width, 'stem.width') };
+}
+
+/** Squeeze-excite ratio: `null` for none; only bottleneck blocks have squeeze-excite. */
+export function readSeRatio(value: unknown, blockType: BlockType): number | null {
+  if (value === null) return null;
+  const ratio = positiveNumber(value, 'seRatio', SpecError);
+  if (!usesBottleneck(blockType)) {
+    throw new SpecError('seRatio', `${describe(value)} is set, but ${blockType} has no squeeze-excite (use null)`);
+  }
+  return ratio;
+}
+
+/** A bottleneck multiplier as pycls requires: below 1, or an integer. */
+export function readBottleneckMultiplier(value: unknown, path: string): number {
+  const multiplier = positiveNumber(value, path, SpecError);
+  if (multiplier > 1 && !Number.isInteger(multiplier)) {
+    throw new SpecError(path, `${describe(multiplier)} is above 1 but not an integer`);
+  }
+  if (multiplier > LIMITS.maxWidth) throw new SpecError(path, `${multiplier} is above the limit of ${LIMITS.maxWidth}`);
+  return multiplier;
+}
+
+function readStage(value: unknown, path: string, blockType: BlockType): AnyNetStage {
+  const stage = fieldsOf(value, STAGE_FIELDS, path, 'an AnyNet stage', SpecError);
+  const depth = readDepth(stage.depth, join(path, 'depth'));
+  const width = readWidth(stage.width, join(path, 'width'));
+  const stride = readStride(stage.stride, join(path, 'stride'));
+  const bottleneck = usesBottleneck(blockType);
+  if (!bottleneck && stage.bottleneckMultiplier === undefined && stage.groupWidth === undefined) return { depth, width, stride };
+  const multiplierPath = join(path, 'bottleneckMultiplier');
+  const groupPath = join(path, 'groupWidth');
+  const multiplier = readBottleneckMultiplier(stage.bottleneckMultiplier, multiplierPath);
+  const groupWidth = readWidth(stage.groupWidth, groupPath);
+  if (bottleneck) {
+    const bottleneckWidth = roundHalfEven(width * multiplier);
+    if (bottleneckWidth < 1) {
+      throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} round to ${bottleneckWidth} channels`);
+    }
+    if (bottleneckWidth % groupWidth !== 0) {
+      throw new SpecError(
+        groupPath,
+        `${groupWidth} does not divide the bottleneck width ${bottleneckWidth} (width ${width} x bottleneckMultiplier ${multiplier})`,
+      );
+    }
+  }
+  // Other blocks ignore both; they are kept as given (pycls's scaler scales them all the same).
+  return { depth, width, stride, bottleneckMultiplier: multiplier, groupWidth };
+}

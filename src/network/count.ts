@@ -1,0 +1,60 @@
+/** Interpreting a spec's description: the walk, and exact complexity from it. */
+import { SpecError } from '../errors.js';
+import type { ErrorClass } from '../internal/check.js';
+import { LIMITS } from '../limits.js';
+import { familyOf, type ModelSpec } from '../families/index.js';
+import type { Complexity } from '../spec/common.js';
+import { Net, type Sink } from './net.js';
+
+/**
+ * Walks a checked spec's description (3 input channels at the training size), handing layers to `sink` if
+ * given. With a sink the work is O(blocks), so the spec's blocks are counted first (O(stages)) and a
+ * network of more than `LIMITS.maxListedBlocks` blocks is refused with `error`.
+ */
+export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClass = SpecError): Net {
+  if (sink !== null) {
+    const blocks = walk(spec).blockCount;
+    if (blocks > LIMITS.maxListedBlocks) {
+      throw new error('', `the network has ${blocks} blocks; layer by layer, at most ${LIMITS.maxListedBlocks} are listed, exported or built (LIMITS.maxListedBlocks)`);
+    }
+  }
+  const net = new Net(3, spec.resolution.train, sink);
+  familyOf(spec).describe(net, spec);
+  return net;
+}
+
+/** Complexity of specs already counted: a checked spec is immutable, so its counts never change. */
+const counted = new WeakMap<ModelSpec, Complexity>();
+
+/**
+ * Exact complexity of a checked spec, counted once per spec object (see {@link walkComplexity}).
+ */
+export function countComplexity(spec: ModelSpec): Complexity {
+  let result = counted.get(spec);
+  if (result === undefined) {
+    result = Object.freeze(walkComplexity(spec));
+    counted.set(spec, result);
+  }
+  return result;
+}
+
+/**
+ * Exact complexity of a checked spec, by walking its description. Every term of a walk is a non-negative
+ * integer no larger than the final total, so a total within the safe range proves that every step was
+ * exact; a total beyond it is an error, not a rounding.
+ */
+export function walkComplexity(spec: ModelSpec): Complexity {
+  const net = walk(spec);
+  const { flops, params, acts } = net;
+  if (!(Number.isSafeInteger(flops) && Number.isSafeInteger(params) && Number.isSafeInteger(acts))) overflow(net);
+  return { flops, params, acts };
+}
+
+function overflow(net: Net): never {
+  for (const metric of ['flops', 'params', 'acts'] as const) {
+    if (!Number.isSafeInteger(net[metric])) {
+      throw new SpecError('', `the network's ${metric} (${net[metric]}) exceed Number.MAX_SAFE_INTEGER; it is too large to count exactly`);
+    }
+  }
+  throw new SpecError('', 'the network cannot be counted exactly');
+}
