@@ -11,7 +11,7 @@ import { OnnxError } from './errors.js';
 import { Graph, INPUT, type Initializer, LOGITS, type Tensor } from './graph.js';
 import { WeightStream } from './random.js';
 import { resNetGraph } from './resnet.js';
-import { FLOAT, type ModelProto, type TensorProto, type ValueInfoProto, modelProtoType } from './schema.js';
+import { encodeModel, FLOAT, type ModelProto, type TensorProto, type ValueInfoProto } from './schema.js';
 
 /**
  * Options of {@link toOnnx}.
@@ -154,7 +154,7 @@ export function toOnnx(spec: ModelSpec, options?: OnnxOptions): Uint8Array {
     residualScale: 1 / Math.sqrt(blockCount(spec)),
   });
   buildNetwork(g, { name: INPUT, channels: 3, size: spec.resolution.train }, spec);
-  return modelProtoType().encode(modelProto(g, spec, cx, settings)).finish();
+  return encodeModel(modelProto(g, spec, cx, settings));
 }
 
 /** Adds the layers of a (checked) spec to the graph; returns the logits. */
