@@ -1,6 +1,8 @@
 /**
- * Packs the package (`npm pack`, which builds it through the prepare script) into a fresh temporary
- * directory, never the repository root: a `fastscale-*.tgz` the user keeps there is left alone.
+ * Packs the package into a fresh temporary directory, never the repository root: a `fastscale-*.tgz` the
+ * user keeps there is left alone. Packs dist/ as it is (`npm pack --ignore-scripts`): callers build first
+ * ({@link build}), and tests pack the dist/ their global setup built without rebuilding it under the
+ * feet of tests running the CLI.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,12 +19,20 @@ export interface Packed {
   readonly remove: () => void;
 }
 
+/** `npm run build`: dist/ from the current sources. */
+export function build(): void {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
 export function packToTemporaryDirectory(): Packed {
   const dir = mkdtempSync(join(tmpdir(), 'fastscale-pack-'));
   try {
-    const output = execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    // npm prints the prepare script's output before its JSON report.
-    const [report] = JSON.parse(output.slice(output.indexOf('[\n'))) as { filename: string }[];
+    const output = execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', dir], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const [report] = JSON.parse(output) as { filename: string }[];
     return { tarball: join(dir, report!.filename), dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
