@@ -5,12 +5,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { build, packToTemporaryDirectory, ROOT } from './pack.js';
+import { buildPackage, packToTemporaryDirectory, ROOT } from './pack.js';
 
 const bin = (name: string): string => join(ROOT, 'node_modules', '.bin', name);
 
 execFileSync(bin('publint'), ['--strict'], { cwd: ROOT, stdio: 'inherit' });
-build();
+buildPackage();
 const packed = packToTemporaryDirectory();
 try {
   execFileSync(bin('attw'), [packed.tarball, '--profile', 'node16'], { cwd: ROOT, stdio: 'inherit' });

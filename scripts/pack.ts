@@ -1,7 +1,7 @@
 /**
  * Packs the package into a fresh temporary directory, never the repository root: a `fastscale-*.tgz` the
  * user keeps there is left alone. Packs dist/ as it is (`npm pack --ignore-scripts`): callers build first
- * ({@link build}), and tests pack the dist/ their global setup built without rebuilding it under the
+ * ({@link buildPackage}), and tests pack the dist/ their global setup built without rebuilding it under the
  * feet of tests running the CLI.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,7 +20,7 @@ export interface Packed {
 }
 
 /** `npm run build`: dist/ from the current sources. */
-export function build(): void {
+export function buildPackage(): void {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
