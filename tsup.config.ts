@@ -1,18 +1,27 @@
 import { defineConfig } from 'tsup';
 
-// dist/ is emptied by the build script before both configs run (they build in parallel).
+const library = { index: 'src/index.ts', onnx: 'src/onnx/index.ts' };
+
+// dist/ is emptied by the build script before the configs run (they build in parallel).
 export default defineConfig([
   {
-    // The library: ESM + CJS + types for both. Splitting puts the code both entries share in one chunk,
-    // so that `fastscale/onnx` throws the very SpecError class that `fastscale` exports (CJS included).
-    entry: { index: 'src/index.ts', onnx: 'src/onnx/index.ts' },
+    // The library: ESM + CJS. Splitting puts the code both entries share in one chunk, so that
+    // `fastscale/onnx` throws the very SpecError class that `fastscale` exports (CJS included).
+    entry: library,
     format: ['esm', 'cjs'],
     splitting: true,
-    dts: true,
     sourcemap: true,
     target: 'node20',
     treeshake: true,
   },
+  // Types: one self-contained declaration file per entry and format (index.d.ts, onnx.d.ts, .d.cts), each
+  // built alone so that no shared chunk with a hashed name (strategy-VIF0lXja.d.ts) appears: go to
+  // definition lands in a file named after what the user imported.
+  ...Object.entries(library).map(([name, file]) => ({
+    entry: { [name]: file },
+    format: ['esm' as const, 'cjs' as const],
+    dts: { only: true },
+  })),
   {
     // The command line: ESM only, run by Node directly.
     entry: { cli: 'src/cli/main.ts' },

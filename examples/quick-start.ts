@@ -6,7 +6,4 @@ const base = zooModel('RegNetY-400MF');
 const scaled = fastScale(base, 4, 0.8);
 
 console.table({ base: complexity(base), scaled: complexity(scaled) });
-if (scaled.family === 'anynet') {
-  console.log('widths:', scaled.stages.map((stage) => stage.width).join(', '));
-  console.log('depths:', scaled.stages.map((stage) => stage.depth).join(', '));
-}
+if (scaled.family === 'anynet') console.log('widths:', scaled.stages.map((stage) => stage.width).join(', '));

@@ -60,7 +60,7 @@ export {
 } from './analysis/runtime.js';
 export { estimateActivationMemory, type ActivationMemoryOptions } from './analysis/memory.js';
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
-export { compareStrategies } from './analysis/compare.js';
+export { compareStrategies, type TargetRow } from './analysis/compare.js';
 export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
 export {
   scalingChart,

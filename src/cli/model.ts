@@ -2,13 +2,14 @@
 import { statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { SpecError } from '../errors.js';
-import { closest } from '../internal/closest.js';
+import { describe } from '../internal/describe.js';
 import { fromPyclsConfig } from '../io/pycls-config.js';
 import type { ModelSpec } from '../spec/types.js';
 import { isZooName, zooModel, zooNames } from '../zoo/index.js';
 import { zooConfig } from '../zoo/config.js';
 import { UsageError } from './errors.js';
-import { type Io, readText } from './io.js';
+import { type Io, MAX_CONFIG_BYTES, readText } from './io.js';
+import { plausible } from './suggest.js';
 
 /** A model and where it came from. */
 export interface LoadedModel {
@@ -20,22 +21,36 @@ export interface LoadedModel {
 }
 
 /**
- * Reads the model argument: a zoo name (`RegNetY-400MF`), else a config file. An argument that is
- * neither gets one message saying both, with the closest zoo names; a config pycls would reject names
- * the file and the config key (`ANYNET.GROUP_WS[2]`).
+ * The zoo name `argument` stands for: itself, or the one zoo name equal to it but for case
+ * (`regnety-400mf`); undefined when there is none or more than one.
+ */
+export function zooNameOf(argument: string): string | undefined {
+  if (isZooName(argument)) return argument;
+  const lower = argument.toLowerCase();
+  const matches = zooNames().filter((name) => name.toLowerCase() === lower);
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/**
+ * Reads the model argument: a zoo name (any case, when only one name matches), else a config file (a
+ * file of that path wins over a name that matches only without case). An argument that is neither gets
+ * one message saying both, with the zoo names it plausibly meant; a config pycls would reject names the
+ * file and the config key (`ANYNET.GROUP_WS[2]`).
  */
 export function loadModel(io: Io, argument: string): LoadedModel {
-  if (isZooName(argument)) return { name: argument, spec: zooModel(argument), config: zooConfig(argument) };
+  if (argument === '') {
+    throw new UsageError('the model argument is empty: give a zoo model name (fastscale list shows them) or a pycls YAML config file');
+  }
+  const zooName = isZooName(argument) || !exists(resolve(io.cwd, argument)) ? zooNameOf(argument) : undefined;
+  if (zooName !== undefined) return { name: zooName, spec: zooModel(zooName), config: zooConfig(zooName) };
   if (!exists(resolve(io.cwd, argument))) {
     const looksLikePath = /[\\/]|\.ya?ml$/i.test(argument);
-    const suggestions = closest(argument, zooNames()).join(', ');
-    throw new UsageError(
-      looksLikePath
-        ? `cannot read ${argument}: no such file (nor is it a zoo model name)`
-        : `${JSON.stringify(argument)} is neither a zoo model nor a config file; closest zoo models: ${suggestions}`,
-    );
+    if (looksLikePath) throw new UsageError(`cannot read ${argument}: no such file (nor is it a zoo model name)`);
+    const suggestions = plausible(argument, zooNames());
+    const hint = suggestions.length === 0 ? 'fastscale list shows the zoo models' : `did you mean ${suggestions.join(', ')}?`;
+    throw new UsageError(`${describe(argument)} is neither a zoo model nor a config file; ${hint}`);
   }
-  const config = readText(io, argument);
+  const config = readText(io, argument, MAX_CONFIG_BYTES, 'a pycls YAML config');
   let spec: ModelSpec;
   try {
     spec = fromPyclsConfig(config);
@@ -46,6 +61,7 @@ export function loadModel(io: Io, argument: string): LoadedModel {
   return { name: basename(argument, extname(argument)), spec, config };
 }
 
+/** Whether something (a file, a directory, a device) is at `path`; lstat would refuse a link to a file. */
 function exists(path: string): boolean {
   try {
     statSync(path);

@@ -4,19 +4,21 @@
  */
 import { version } from '../../package.json';
 import { FastscaleError } from '../errors.js';
-import { closest } from '../internal/closest.js';
+import { describe } from '../internal/describe.js';
 import type { Command } from './command.js';
 import { compare } from './commands/compare.js';
 import { info } from './commands/info.js';
+import { list } from './commands/list.js';
 import { measure } from './commands/measure.js';
 import { plot } from './commands/plot.js';
 import { runtime } from './commands/runtime.js';
 import { scale } from './commands/scale.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
+import { plausible } from './suggest.js';
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [info, scale, compare, plot, runtime, measure];
+export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure];
 
 /** Exit codes: success, an internal error, bad input. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
@@ -63,9 +65,10 @@ export async function run(args: readonly string[], io: Io, commands: readonly Co
     }
     const command = commands.find((c) => c.name === first);
     if (command === undefined) {
-      const what = first.startsWith('-') ? `unknown option ${first}` : `unknown command ${JSON.stringify(first)}`;
-      const guess = first.startsWith('-') ? '' : ` (did you mean ${closest(first, commands.map((c) => c.name), 1)[0]}?)`;
-      throw new UsageError(`${what}${guess}; see fastscale --help`);
+      if (first.startsWith('-')) throw new UsageError(`unknown option ${first}; see fastscale --help`);
+      const guesses = plausible(first, commands.map((c) => c.name));
+      const guess = guesses.length === 0 ? '' : ` (did you mean ${guesses.join(' or ')}?)`;
+      throw new UsageError(`unknown command ${describe(first)}${guess}; the commands are ${commands.map((c) => c.name).join(', ')}`);
     }
     await command.run(rest, io);
     return EXIT.ok;

@@ -9,8 +9,8 @@ import type { Complexity } from '../spec/common.js';
 import { OnnxError } from './errors.js';
 import { Graph, INPUT, type Initializer, LOGITS, MAX_INITIALIZER_BYTES } from './graph.js';
 import { WeightStream } from './random.js';
+import { encodeModel, FLOAT, type ModelProto, type TensorProto, type ValueInfoProto } from './schema.js';
 import { OnnxSink } from './sink.js';
-import { FLOAT, type ModelProto, type TensorProto, type ValueInfoProto, modelProtoType } from './schema.js';
 
 /**
  * Options of {@link toOnnx}.
@@ -162,7 +162,7 @@ export function toOnnx(spec: ModelSpec, options?: OnnxOptions): Uint8Array {
   const sink = new OnnxSink(g);
   walk(checked, sink);
   sink.finish();
-  return modelProtoType().encode(modelProto(g, checked, cx, settings)).finish();
+  return encodeModel(modelProto(g, checked, cx, settings));
 }
 
 /** Counts the residual sums of a network, for the damping of residual branches. */

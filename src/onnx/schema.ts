@@ -1,122 +1,13 @@
 /**
- * The subset of the ONNX protobuf schema that an exported model uses, parsed with protobufjs.
+ * The subset of the ONNX protobuf schema that an exported model uses, and its encoding.
  *
- * Messages, field names and field numbers are copied from the official schema, onnx/onnx.proto
+ * Messages, field names and field numbers follow the official schema, onnx/onnx.proto
  * (https://github.com/onnx/onnx/blob/main/onnx/onnx.proto, proto2, package `onnx`); fields this exporter
  * never writes are left out, which protobuf allows: a reader skips nothing it needs, and unknown fields
- * cannot appear. Comments name the enum values used.
+ * cannot appear. Each encoder below writes its message's fields in ascending field number (the numbers are
+ * in the comments), as protobufjs and the reference encoders do.
  */
-import protobuf from 'protobufjs';
-
-/** onnx.proto, abridged (same messages, names and numbers). */
-export const ONNX_PROTO = `
-syntax = "proto2";
-package onnx;
-
-message AttributeProto {
-  enum AttributeType {
-    UNDEFINED = 0;
-    FLOAT = 1;
-    INT = 2;
-    STRING = 3;
-    TENSOR = 4;
-    GRAPH = 5;
-    FLOATS = 6;
-    INTS = 7;
-    STRINGS = 8;
-  }
-  optional string name = 1;
-  optional AttributeType type = 20;
-  optional float f = 2;
-  optional int64 i = 3;
-  optional bytes s = 4;
-  repeated float floats = 7;
-  repeated int64 ints = 8;
-}
-
-message ValueInfoProto {
-  optional string name = 1;
-  optional TypeProto type = 2;
-  optional string doc_string = 3;
-}
-
-message NodeProto {
-  repeated string input = 1;
-  repeated string output = 2;
-  optional string name = 3;
-  optional string op_type = 4;
-  optional string domain = 7;
-  repeated AttributeProto attribute = 5;
-  optional string doc_string = 6;
-}
-
-message StringStringEntryProto {
-  optional string key = 1;
-  optional string value = 2;
-}
-
-message ModelProto {
-  optional int64 ir_version = 1;
-  repeated OperatorSetIdProto opset_import = 8;
-  optional string producer_name = 2;
-  optional string producer_version = 3;
-  optional string domain = 4;
-  optional int64 model_version = 5;
-  optional string doc_string = 6;
-  optional GraphProto graph = 7;
-  repeated StringStringEntryProto metadata_props = 14;
-}
-
-message GraphProto {
-  repeated NodeProto node = 1;
-  optional string name = 2;
-  repeated TensorProto initializer = 5;
-  optional string doc_string = 10;
-  repeated ValueInfoProto input = 11;
-  repeated ValueInfoProto output = 12;
-  repeated ValueInfoProto value_info = 13;
-}
-
-message TensorProto {
-  enum DataType {
-    UNDEFINED = 0;
-    FLOAT = 1;
-  }
-  repeated int64 dims = 1;
-  optional int32 data_type = 2;
-  repeated float float_data = 4 [packed = true];
-  optional string name = 8;
-  optional string doc_string = 12;
-  optional bytes raw_data = 9;
-}
-
-message TensorShapeProto {
-  message Dimension {
-    oneof value {
-      int64 dim_value = 1;
-      string dim_param = 2;
-    }
-    optional string denotation = 3;
-  }
-  repeated Dimension dim = 1;
-}
-
-message TypeProto {
-  message Tensor {
-    optional int32 elem_type = 1;
-    optional TensorShapeProto shape = 2;
-  }
-  oneof value {
-    Tensor tensor_type = 1;
-  }
-  optional string denotation = 6;
-}
-
-message OperatorSetIdProto {
-  optional string domain = 1;
-  optional int64 version = 2;
-}
-`;
+import { ProtoMessage } from './protobuf.js';
 
 /** `AttributeProto.AttributeType` values used here. */
 export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
@@ -124,7 +15,7 @@ export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
 /** `TensorProto.DataType.FLOAT`: every tensor here is float32. */
 export const FLOAT = 1;
 
-// Plain-object shapes of the messages, as protobufjs encodes them (field names kept as in onnx.proto).
+// Plain-object shapes of the messages (field names kept as in onnx.proto).
 
 export interface AttributeProto {
   name: string;
@@ -171,10 +62,63 @@ export interface ModelProto {
   metadata_props: { key: string; value: string }[];
 }
 
-let modelType: protobuf.Type | undefined;
+/** `AttributeProto`: name = 1, f = 2, i = 3, ints = 8, type = 20. */
+function attributeMessage(a: AttributeProto): ProtoMessage {
+  const m = new ProtoMessage().string(1, a.name);
+  if (a.f !== undefined) m.float(2, a.f);
+  if (a.i !== undefined) m.int64(3, a.i);
+  if (a.ints !== undefined) m.int64s(8, a.ints);
+  return m.int64(20, a.type);
+}
 
-/** The `onnx.ModelProto` type, parsed once on first use (so importing this module costs nothing). */
-export function modelProtoType(): protobuf.Type {
-  modelType ??= protobuf.parse(ONNX_PROTO, { keepCase: true }).root.lookupType('onnx.ModelProto');
-  return modelType;
+/** `NodeProto`: input = 1, output = 2, name = 3, op_type = 4, attribute = 5. */
+function nodeMessage(n: NodeProto): ProtoMessage {
+  return new ProtoMessage()
+    .strings(1, n.input)
+    .strings(2, n.output)
+    .string(3, n.name)
+    .string(4, n.op_type)
+    .messages(5, n.attribute.map(attributeMessage));
+}
+
+/** `TensorProto`: dims = 1, data_type = 2, name = 8, raw_data = 9. */
+function tensorMessage(t: TensorProto): ProtoMessage {
+  return new ProtoMessage().int64s(1, t.dims).int64(2, t.data_type).string(8, t.name).bytes(9, t.raw_data);
+}
+
+/**
+ * `ValueInfoProto` (name = 1, type = 2) of a tensor: `TypeProto.tensor_type` = 1, `Tensor` (elem_type = 1,
+ * shape = 2), `TensorShapeProto.dim` = 1, `Dimension` (dim_value = 1 or dim_param = 2).
+ */
+function valueInfoMessage(v: ValueInfoProto): ProtoMessage {
+  const { elem_type, shape } = v.type.tensor_type;
+  const dims = shape.dim.map((d) => ('dim_param' in d ? new ProtoMessage().string(2, d.dim_param) : new ProtoMessage().int64(1, d.dim_value)));
+  const tensor = new ProtoMessage().int64(1, elem_type).message(2, new ProtoMessage().messages(1, dims));
+  return new ProtoMessage().string(1, v.name).message(2, new ProtoMessage().message(1, tensor));
+}
+
+/** `GraphProto`: node = 1, name = 2, initializer = 5, input = 11, output = 12. */
+function graphMessage(g: GraphProto): ProtoMessage {
+  return new ProtoMessage()
+    .messages(1, g.node.map(nodeMessage))
+    .string(2, g.name)
+    .messages(5, g.initializer.map(tensorMessage))
+    .messages(11, g.input.map(valueInfoMessage))
+    .messages(12, g.output.map(valueInfoMessage));
+}
+
+/**
+ * The bytes of an `onnx.ModelProto`: ir_version = 1, producer_name = 2, doc_string = 6, graph = 7,
+ * opset_import = 8 (`OperatorSetIdProto`: domain = 1, version = 2), metadata_props = 14
+ * (`StringStringEntryProto`: key = 1, value = 2).
+ */
+export function encodeModel(model: ModelProto): Uint8Array {
+  return new ProtoMessage()
+    .int64(1, model.ir_version)
+    .string(2, model.producer_name)
+    .string(6, model.doc_string)
+    .message(7, graphMessage(model.graph))
+    .messages(8, model.opset_import.map((o) => new ProtoMessage().string(1, o.domain).int64(2, o.version)))
+    .messages(14, model.metadata_props.map((p) => new ProtoMessage().string(1, p.key).string(2, p.value)))
+    .toBytes();
 }

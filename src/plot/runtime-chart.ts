@@ -1,7 +1,8 @@
 import { AnalysisError } from '../errors.js';
+import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
 import type { Complexity, Metric } from '../spec/types.js';
-import { checkComplexity, pixels } from './scaling-chart.js';
+import { chartTitle, checkComplexity, pixels } from './scaling-chart.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
 
 /**
@@ -37,7 +38,7 @@ export interface RuntimePoint {
 export interface RuntimeChartOptions {
   /** Chart title; default `"runtime vs flops, params and acts"`. */
   readonly title?: string;
-  /** Title of the time axis; default `"seconds"`. */
+  /** Title of the time axis, with its unit; default `"time (seconds)"`. */
   readonly timeTitle?: string;
   /** Width of each panel in pixels; default 240. */
   readonly width?: number;
@@ -47,14 +48,16 @@ export interface RuntimeChartOptions {
 
 const METRICS: readonly Metric[] = ['flops', 'params', 'acts'];
 
+const OPTION_FIELDS = ['title', 'timeTitle', 'width', 'height'];
+
 /**
  * A Vega-Lite chart of measured runtime against flops, params and activations: three panels side by side
  * (one per metric, each with its own x scale), a point per network and the least-squares line of each
  * panel, like the paper's Figure 4. The line is the fit {@link correlateRuntime} reports. Pure: no
  * charting library is loaded.
  *
- * @throws {@link AnalysisError} for fewer than 2 points, a point with a bad name, time or complexity, or a
- * bad option
+ * @throws {@link AnalysisError} for fewer than 2 points, a point with a bad name, time or complexity, or
+ * options that are not an object of the fields above with valid values
  *
  * @example
  * ```ts
@@ -69,12 +72,19 @@ export function runtimeChart(points: readonly RuntimePoint[], options: RuntimeCh
   if (!Array.isArray(points) || points.length < 2) {
     throw new AnalysisError('points', `${describe(points)} is not an array of at least 2 points`);
   }
-  const width = pixels(options.width, 240, 'options.width');
-  const height = pixels(options.height, 240, 'options.height');
-  const colored = points.some((point) => point?.series !== undefined);
-  const values = points.flatMap((point, i) => {
+  const checked = record(options, OPTION_FIELDS, 'options', 'runtime chart options', AnalysisError) as RuntimeChartOptions;
+  const title = chartTitle(checked.title, 'runtime vs flops, params and acts', 'options.title');
+  const timeTitle = chartTitle(checked.timeTitle, 'time (seconds)', 'options.timeTitle');
+  const width = pixels(checked.width, 240, 'options.width');
+  const height = pixels(checked.height, 240, 'options.height');
+  // Index loops, not flatMap: flatMap skips the holes of a sparse array, which must be reported.
+  const values = [];
+  let colored = false;
+  for (let i = 0; i < points.length; i++) {
+    const point = points[i];
     const path = `points[${i}]`;
-    if (typeof point?.name !== 'string') throw new AnalysisError(`${path}.name`, `${describe(point?.name)} is not a name`);
+    if (typeof point !== 'object' || point === null) throw new AnalysisError(path, `${describe(point)} is not a point { name, seconds, complexity }`);
+    if (typeof point.name !== 'string') throw new AnalysisError(`${path}.name`, `${describe(point.name)} is not a name`);
     const seconds: unknown = point.seconds;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
       throw new AnalysisError(`${path}.seconds`, `${describe(seconds)} is not a finite number >= 0`);
@@ -83,14 +93,15 @@ export function runtimeChart(points: readonly RuntimePoint[], options: RuntimeCh
       throw new AnalysisError(`${path}.series`, `${describe(point.series)} is not a string`);
     }
     const cx = checkComplexity(point.complexity, `${path}.complexity`);
+    colored ||= point.series !== undefined;
     // Long format (one row per metric) so that one facet per metric can carry its own x scale and fit.
-    return METRICS.map((metric) => ({ model: point.name, series: point.series ?? '', seconds, metric, value: cx[metric] }));
-  });
+    for (const metric of METRICS) values.push({ model: point.name, series: point.series ?? '', seconds, metric, value: cx[metric] });
+  }
   const pointLayer = {
     mark: { type: 'point', filled: true, size: 40 },
     encoding: {
       x: { field: 'value', type: 'quantitative', scale: { zero: false }, axis: { format: '~s' }, title: null },
-      y: { field: 'seconds', type: 'quantitative', title: options.timeTitle ?? 'seconds' },
+      y: { field: 'seconds', type: 'quantitative', title: timeTitle },
       ...(colored ? { color: { field: 'series', type: 'nominal', title: null } } : {}),
       tooltip: [
         { field: 'model', type: 'nominal' },
@@ -109,7 +120,7 @@ export function runtimeChart(points: readonly RuntimePoint[], options: RuntimeCh
   };
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.title ?? 'runtime vs flops, params and acts',
+    title,
     data: { values },
     facet: { column: { field: 'metric', type: 'nominal', sort: [...METRICS], title: null } },
     spec: { width, height, layer: [pointLayer, fitLayer] },

@@ -1,4 +1,5 @@
 import { AnalysisError } from '../errors.js';
+import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
 import type { Complexity } from '../spec/types.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
@@ -41,7 +42,10 @@ export interface ScalingChartOptions {
   readonly height?: number;
 }
 
-const AXIS_TITLES = { flops: 'flops (multiply-adds)', acts: 'activations', params: 'parameters' } as const;
+/** Axis titles with their unit (the tick labels carry SI prefixes: 4M, 2G). */
+const AXIS_TITLES = { flops: 'flops (multiply-adds)', acts: 'activations (tensor elements)', params: 'parameters (weights)' } as const;
+
+const OPTION_FIELDS = ['metric', 'title', 'width', 'height'];
 
 /**
  * A Vega-Lite chart of activations (or parameters) against flops on log-log axes, one line per strategy
@@ -50,7 +54,8 @@ const AXIS_TITLES = { flops: 'flops (multiply-adds)', acts: 'activations', param
  * which they first appear in `rows`; each series' points are joined in order of factor. Pure: no
  * charting library is loaded; render the result with vega-lite and vega.
  *
- * @throws {@link AnalysisError} for no rows, a row without a name, factor or complexity, or a bad option
+ * @throws {@link AnalysisError} for no rows, a row without a name, factor or complexity, or options that
+ * are not an object of the fields above with valid values
  *
  * @example
  * ```ts
@@ -63,25 +68,31 @@ const AXIS_TITLES = { flops: 'flops (multiply-adds)', acts: 'activations', param
  */
 export function scalingChart(rows: readonly ScalingChartRow[], options: ScalingChartOptions = {}): VegaLiteSpec {
   if (!Array.isArray(rows) || rows.length === 0) throw new AnalysisError('rows', `${describe(rows)} is not a non-empty array of rows`);
-  const metric = options.metric ?? 'acts';
+  const checked = record(options, OPTION_FIELDS, 'options', 'scaling chart options', AnalysisError) as ScalingChartOptions;
+  const metric = checked.metric ?? 'acts';
   if (metric !== 'acts' && metric !== 'params') {
     throw new AnalysisError('options.metric', `${describe(metric)} is not one of 'acts', 'params'`);
   }
-  const width = pixels(options.width, 480, 'options.width');
-  const height = pixels(options.height, 360, 'options.height');
+  const title = chartTitle(checked.title, `${metric} vs flops`, 'options.title');
+  const width = pixels(checked.width, 480, 'options.width');
+  const height = pixels(checked.height, 360, 'options.height');
   const series: string[] = [];
-  const values = rows.map((row, i) => {
-    const name: unknown = row?.name;
-    const factor: unknown = row?.factor;
+  // A for loop, not map: map skips the holes of a sparse array, which must be reported.
+  const values = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (typeof row !== 'object' || row === null) throw new AnalysisError(`rows[${i}]`, `${describe(row)} is not a row { name, factor, complexity }`);
+    const name: unknown = row.name;
+    const factor: unknown = row.factor;
     if (typeof name !== 'string' || name === '') throw new AnalysisError(`rows[${i}].name`, `${describe(name)} is not a series name`);
     if (typeof factor !== 'number' || !(factor > 0)) throw new AnalysisError(`rows[${i}].factor`, `${describe(factor)} is not a number > 0`);
     const { flops, params, acts } = checkComplexity(row.complexity, `rows[${i}].complexity`);
     if (!series.includes(name)) series.push(name);
-    return { strategy: name, factor, flops, params, acts };
-  });
+    values.push({ strategy: name, factor, flops, params, acts });
+  }
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title: options.title ?? `${metric} vs flops`,
+    title,
     width,
     height,
     data: { values },
@@ -114,6 +125,13 @@ export function checkComplexity(value: unknown, path: string): Complexity {
     }
   }
   return value as Complexity;
+}
+
+/** A chart title: a string, or the default. */
+export function chartTitle(value: unknown, fallback: string, path: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string') return value;
+  throw new AnalysisError(path, `${describe(value)} is not a string`);
 }
 
 /** A chart dimension: a positive integer, or the default. */

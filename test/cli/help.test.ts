@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './cli.js';
 
-const COMMANDS = ['info', 'scale', 'compare', 'plot', 'runtime', 'measure'];
+const COMMANDS = ['list', 'info', 'scale', 'compare', 'plot', 'runtime', 'measure'];
 
 describe('help and version', () => {
   it('--version prints the package version', async () => {

@@ -46,6 +46,15 @@ describe('run: exit codes and error lines', () => {
     expect(io.err).toBe('fastscale: stages[2].width: 0 is not a positive integer\n');
   });
 
+  it('an unknown command suggests only the commands it plausibly means', async () => {
+    const io = recorder();
+    expect(await run(['scael'], io)).toBe(2);
+    expect(io.err).toBe('fastscale: unknown command "scael" (did you mean scale?); the commands are list, info, scale, compare, plot, runtime, measure\n');
+    const none = recorder();
+    expect(await run(['export'], none)).toBe(2);
+    expect(none.err).toBe('fastscale: unknown command "export"; the commands are list, info, scale, compare, plot, runtime, measure\n');
+  });
+
   it('help <command> prints that command help', async () => {
     const io = recorder();
     expect(await run(['help', 'scale'], io)).toBe(0);

@@ -45,3 +45,22 @@ describe('the chart in the README and the guide', () => {
     expect(drawn).toBe(readFileSync(`${ROOT}docs/regnety-400mf-acts.svg`, 'utf8'));
   });
 });
+
+describe('the API reference (typedoc)', () => {
+  const typedoc = JSON.parse(readFileSync(`${ROOT}typedoc.json`, 'utf8')) as { projectDocuments: string[]; useFirstParagraphOfCommentAsSummary?: boolean };
+
+  it('renders every Markdown page the README and the guide link to as a page of its own (not a copied media file)', () => {
+    const linked = new Set<string>();
+    for (const [file, dir] of [['README.md', ''], ['docs/guide.md', 'docs/'], ['docs/runtime.md', 'docs/']] as const) {
+      const text = readFileSync(`${ROOT}${file}`, 'utf8');
+      for (const [, target] of text.matchAll(/\]\(([^)#:]+\.md)\)/g)) linked.add(`${dir}${target}`.replace(/^docs\/\.\.\//, ''));
+    }
+    const pages = [...linked].filter((path) => path.startsWith('docs/'));
+    expect(pages.sort()).toEqual(['docs/guide.md', 'docs/runtime.md']);
+    for (const page of pages) expect(typedoc.projectDocuments).toContain(page);
+  });
+
+  it("shows each export's summary in the index", () => {
+    expect(typedoc.useFirstParagraphOfCommentAsSummary).toBe(true);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import { toAnyNet, type ModelSpec } from '../../src/index.js';
-import { modelProtoType } from '../../src/onnx/schema.js';
+import { modelProtoType } from './onnx-proto.js';
 
 export interface DecodedNode {
   name: string;

@@ -64,6 +64,21 @@ describe('scalingChart', () => {
     expect([...svg.matchAll(/aria-roledescription="point"/g)]).toHaveLength(rows.length);
   });
 
+  it('titles its axes with their units', () => {
+    const encoding = (metric: 'acts' | 'params'): Record<string, { title: string }> => scalingChart(rows, { metric }).encoding as never;
+    expect(encoding('acts').x!.title).toBe('flops (multiply-adds)');
+    expect(encoding('acts').y!.title).toBe('activations (tensor elements)');
+    expect(encoding('params').y!.title).toBe('parameters (weights)');
+  });
+
+  it('rejects options that are not an object of its fields, and holes in the rows, as AnalysisError', () => {
+    expect(thrown(() => scalingChart(rows, null as never)).message).toBe('options: null is not an object (scaling chart options)');
+    expect(thrown(() => scalingChart(rows, 42 as never)).path).toBe('options');
+    expect(thrown(() => scalingChart(rows, { metrc: 'acts' } as never)).path).toBe('options.metrc');
+    expect(thrown(() => scalingChart(rows, { title: 7 } as never)).message).toBe('options.title: 7 is not a string');
+    expect(thrown(() => scalingChart([rows[0]!, , rows[1]!] as never)).message).toBe('rows[1]: undefined is not a row { name, factor, complexity }');
+  });
+
   it('rejects empty rows, a bad metric, and counts a log axis cannot show, naming the field', () => {
     expect(thrown(() => scalingChart([])).path).toBe('rows');
     expect(thrown(() => scalingChart(rows, { metric: 'flops' as never })).path).toBe('options.metric');
@@ -106,6 +121,18 @@ describe('runtimeChart', () => {
     expect((runtimeChart(points).spec as { layer: { encoding: Record<string, unknown> }[] }).layer[0]!.encoding.color).toBeUndefined();
     const grouped = points.map((point, i) => ({ ...point, series: i % 2 === 0 ? 'a' : 'b' }));
     expect((runtimeChart(grouped).spec as { layer: { encoding: Record<string, unknown> }[] }).layer[0]!.encoding.color).toMatchObject({ field: 'series' });
+  });
+
+  it('titles the time axis with its unit', () => {
+    const y = (chart: VegaLiteSpec): unknown => (chart.spec as { layer: { encoding: { y: { title: string } } }[] }).layer[0]!.encoding.y.title;
+    expect(y(runtimeChart(points))).toBe('time (seconds)');
+    expect(y(runtimeChart(points, { timeTitle: 'latency (ms)' }))).toBe('latency (ms)');
+  });
+
+  it('rejects options that are not an object of its fields, and holes in the points, as AnalysisError', () => {
+    expect(thrown(() => runtimeChart(points, null as never)).message).toBe('options: null is not an object (runtime chart options)');
+    expect(thrown(() => runtimeChart(points, { timeTitle: null } as never)).path).toBe('options.timeTitle');
+    expect(thrown(() => runtimeChart([points[0]!, , points[1]!] as never)).message).toBe('points[1]: undefined is not a point { name, seconds, complexity }');
   });
 
   it('rejects too few points and bad times, naming the field', () => {

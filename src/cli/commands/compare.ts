@@ -1,25 +1,31 @@
-import { compareStrategies } from '../../analysis/compare.js';
+import { compareStrategies, type TargetRow } from '../../analysis/compare.js';
+import type { ScaledRow } from '../../analysis/sweep.js';
 import { complexity } from '../../complexity/index.js';
-import { parseCommand, positionals, positiveOption } from '../args.js';
+import { ScalingError } from '../../errors.js';
+import { parseCommand, positionals } from '../args.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { UsageError } from '../errors.js';
-import { formatFlops, formatMillions, formatNumber, formatRatio, table } from '../format.js';
+import { formatFlops, formatMetric, formatMillions, formatNumber, formatPercent, formatRatio, table } from '../format.js';
 import { printJson } from '../io.js';
 import { loadModel } from '../model.js';
+import { SIZING_HELP, SIZING_OPTIONS, sizingOption } from '../sizing-option.js';
 import { policyOption, PRESET_NAMES, strategiesOption } from '../strategy-options.js';
 
-const HELP = `Usage: fastscale compare <model | config.yaml> --factor S [--strategies d,w,...]
-         [--policy pycls|efficientnet] [--json]
+const HELP = `Usage: fastscale compare <model | config.yaml>
+         (--factor S | --target-flops F | --target-params P | --target-acts A)
+         [--strategies d,w,...] [--policy pycls|efficientnet] [--json]
 
-Scale a model by the same flops factor with each strategy and compare the results: the closed-form
-exponents of flops, params and acts, the multipliers of depth (d), width (w), group width (g) and
-resolution (r), and the scaled network's exact complexity and its ratios to the base.
+Scale a model with each strategy and compare the results: the closed-form exponents of flops, params
+and acts, the multipliers of depth (d), width (w), group width (g) and resolution (r), and the scaled
+network's exact complexity and its ratios to the base. With --factor every strategy gets the same flops
+factor; with a budget (--target-flops 4GF) each is scaled to the network that lands closest to it, so
+that the rows cost the same, as in the paper's comparisons.
 
 Arguments:
 ${MODEL_HELP}
 
 Options:
-      --factor S         flops factor, a number > 0
+${SIZING_HELP}
       --strategies LIST  comma-separated pycls strategies or preset names
                          (default d,w,r,dw,dr,wr,dwr,dWr)
       --policy P         rounding: pycls (default) or efficientnet
@@ -27,14 +33,28 @@ Options:
 ${COMMON_HELP}
 `;
 
-/** `fastscale compare`: every strategy at one factor, as a table. */
+const FACTOR_HEADER = ['strategy', 'e flops', 'e params', 'e acts', 'd', 'w', 'g', 'r', 'flops', 'params', 'acts', 'flops x', 'params x', 'acts x'];
+const TARGET_HEADER = ['strategy', 'factor', 'd', 'w', 'g', 'r', 'flops', 'params', 'acts', 'error', 'flops x', 'params x', 'acts x'];
+
+/** The cells every row shows: multipliers, then the scaled complexity. */
+function multiplierCells(row: ScaledRow): string[] {
+  return [row.factors.d, row.factors.w, row.factors.g, row.factors.r].map((m) => m.toFixed(2));
+}
+function complexityCells(row: ScaledRow): string[] {
+  return [formatFlops(row.complexity.flops), formatMillions(row.complexity.params), formatMillions(row.complexity.acts)];
+}
+function ratioCells(row: ScaledRow): string[] {
+  return [formatRatio(row.ratios.flops), formatRatio(row.ratios.params), formatRatio(row.ratios.acts)];
+}
+
+/** `fastscale compare`: every strategy at one factor or one budget, as a table. */
 export const compare: Command = {
   name: 'compare',
-  summary: 'compare scaling strategies at one flops factor',
+  summary: 'compare scaling strategies at one flops factor or one budget',
   help: HELP,
   async run(args, io) {
     const { values, positionals: given } = parseCommand('compare', args, {
-      factor: { type: 'string' },
+      ...SIZING_OPTIONS,
       strategies: { type: 'string' },
       policy: { type: 'string' },
       json: { type: 'boolean' },
@@ -44,35 +64,55 @@ export const compare: Command = {
       return;
     }
     const [argument] = positionals('compare', given, ['<model | config.yaml>']);
-    if (values.factor === undefined) throw new UsageError('compare needs --factor S');
-    const factor = positiveOption('--factor', values.factor);
+    const sizing = sizingOption('compare', values);
     const strategies = strategiesOption(values.strategies, PRESET_NAMES);
     const policy = policyOption(values.policy);
     const model = loadModel(io, argument!);
-    const rows = compareStrategies(model.spec, factor, strategies, { policy });
-    if (values.json === true) {
-      printJson(io, rows);
+    const base = complexity(model.spec);
+    const baseText = `base ${formatFlops(base.flops)}, ${formatMillions(base.params)} params, ${formatMillions(base.acts)} acts`;
+
+    if (sizing.kind === 'factor') {
+      const rows = compareStrategies(model.spec, sizing.factor, strategies, { policy });
+      if (values.json === true) return printJson(io, rows);
+      const cells = rows.map((row) => [
+        row.name,
+        ...[row.exponents.flops, row.exponents.params, row.exponents.acts].map((e) => e.toFixed(2)),
+        ...multiplierCells(row),
+        ...complexityCells(row),
+        ...ratioCells(row),
+      ]);
+      io.stdout.write(
+        `${model.name} x${formatNumber(sizing.factor)}, policy ${policy}; ${baseText}\n` +
+          'e: closed-form exponents (metric ~ s^e); d, w, g, r: multipliers; x: scaled over base (exact counts)\n\n' +
+          table(FACTOR_HEADER, cells, ['l', ...Array<'r'>(FACTOR_HEADER.length - 1).fill('r')]),
+      );
       return;
     }
-    const base = complexity(model.spec);
-    const header = [
-      'strategy', 'e flops', 'e params', 'e acts', 'd', 'w', 'g', 'r', 'flops', 'params', 'acts', 'flops x', 'params x', 'acts x',
-    ];
+
+    let rows: TargetRow[];
+    try {
+      rows = compareStrategies(model.spec, sizing.target, strategies, { policy });
+    } catch (error) {
+      // A budget some strategy cannot reach: the flag, the strategy and the range it reaches.
+      if (error instanceof ScalingError && (error.path === 'target' || error.path.startsWith('strategies['))) {
+        throw new UsageError(`${sizing.flag}: ${error.reason}`, { cause: error });
+      }
+      throw error;
+    }
+    if (values.json === true) return printJson(io, rows);
     const cells = rows.map((row) => [
       row.name,
-      ...[row.exponents.flops, row.exponents.params, row.exponents.acts].map((e) => e.toFixed(2)),
-      ...[row.factors.d, row.factors.w, row.factors.g, row.factors.r].map((m) => m.toFixed(2)),
-      formatFlops(row.complexity.flops),
-      formatMillions(row.complexity.params),
-      formatMillions(row.complexity.acts),
-      formatRatio(row.ratios.flops),
-      formatRatio(row.ratios.params),
-      formatRatio(row.ratios.acts),
+      formatNumber(row.factor),
+      ...multiplierCells(row),
+      ...complexityCells(row),
+      formatPercent(row.relativeError),
+      ...ratioCells(row),
     ]);
     io.stdout.write(
-      `${model.name} x${formatNumber(factor)}, policy ${policy}; base ${formatFlops(base.flops)}, ${formatMillions(base.params)} params, ${formatMillions(base.acts)} acts\n` +
-        'e: closed-form exponents (metric ~ s^e); d, w, g, r: multipliers; x: scaled over base (exact counts)\n\n' +
-        table(header, cells, ['l', ...Array<'r'>(13).fill('r')]),
+      `${model.name} at ${sizing.metric} ${formatMetric(sizing.metric, sizing.value)}, policy ${policy}; ${baseText}\n` +
+        `factor: the flops factor whose rounded network lands closest to the budget; d, w, g, r: its multipliers;\n` +
+        `error: ${sizing.metric} over the budget; x: scaled over base (exact counts)\n\n` +
+        table(TARGET_HEADER, cells, ['l', ...Array<'r'>(TARGET_HEADER.length - 1).fill('r')]),
     );
   },
 };

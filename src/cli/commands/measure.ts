@@ -2,7 +2,7 @@ import { correlateRuntime, type RuntimeCorrelation } from '../../analysis/runtim
 import { AnalysisError } from '../../errors.js';
 import { runtimeChart } from '../../plot/runtime-chart.js';
 import { integerOption, listOption, parseCommand, positionals, positiveOption } from '../args.js';
-import { chartFormat, writeChart } from '../chart.js';
+import { CHART_FORMAT_HELP, chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { correlationText } from '../correlation-text.js';
 import { UsageError } from '../errors.js';
@@ -14,7 +14,7 @@ import { strategiesOption } from '../strategy-options.js';
 
 const HELP = `Usage: fastscale measure <model | config.yaml> --factors 1,2,4,8 [--strategies d,w,r,dwr,dWr]
          [--batch N] [--threads N] [--warmup N] [--runs N] [--json] [-o scatter.svg]
-         [--format svg|vega-lite]
+         [--format svg|png|vega-lite|json]
 
 Scale a model by each strategy and factor, time each scaled network's forward pass on this CPU
 with onnxruntime-node (an optional peer dependency: npm install onnxruntime-node), and correlate
@@ -33,7 +33,7 @@ Options:
       --json             print { rows, correlation } (rows as measureScaling returns them;
                          correlation null when it cannot be computed)
   -o, --output FILE      also write a scatter plot of median time against each metric (- for stdout)
-      --format F         svg (default) or vega-lite
+${CHART_FORMAT_HELP}
 ${COMMON_HELP}
 `;
 
@@ -106,7 +106,8 @@ export const measure: Command = {
         complexity: row.complexity,
         series: row.strategy,
       }));
-      await writeChart(io, values.output, runtimeChart(points, { title: `${model.name}: measured runtime`, timeTitle: 'median seconds' }), format);
+      const chart = runtimeChart(points, { title: `${model.name}: measured runtime`, timeTitle: 'median latency (seconds)' });
+      await writeChart(io, values.output, chart, format, { rows, correlation });
     }
     if (values.output === '-') return;
     if (values.json === true) {

@@ -4,16 +4,16 @@ import { complexity } from '../../complexity/index.js';
 import { runtimeChart } from '../../plot/runtime-chart.js';
 import type { Complexity } from '../../spec/types.js';
 import { listOption, parseCommand, positionals } from '../args.js';
-import { chartFormat, writeChart } from '../chart.js';
+import { CHART_FORMAT_HELP, chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command } from '../command.js';
 import { correlationText } from '../correlation-text.js';
 import { UsageError } from '../errors.js';
 import { formatFlops, formatMillions, table } from '../format.js';
-import { type Io, printJson, readText } from '../io.js';
+import { type Io, MAX_TIMINGS_BYTES, printJson, readText } from '../io.js';
 import { loadModel } from '../model.js';
 
 const HELP = `Usage: fastscale runtime <timings.json> [--column test_fw_time] [--models LIST] [--json]
-         [-o scatter.svg] [--format svg|vega-lite]
+         [-o scatter.svg] [--format svg|png|vega-lite|json]
 
 Which of flops, params and activations predicts measured runtime? Correlates the times in a JSON
 file with each metric (Pearson's r and the least-squares line) and names the best.
@@ -29,7 +29,7 @@ Options:
                          (RegNetX,RegNetY)
       --json             print { column, models: [{ model, seconds, complexity }], correlation }
   -o, --output FILE      also write a scatter plot of time against each metric (- for stdout)
-      --format F         svg (default) or vega-lite
+${CHART_FORMAT_HELP}
 ${COMMON_HELP}
 `;
 
@@ -70,9 +70,9 @@ export const runtime: Command = {
     if (values.output !== undefined) {
       const chart = runtimeChart(
         models.map((m) => ({ name: m.model, seconds: m.seconds, complexity: m.complexity })),
-        { title: `runtime of ${models.length} models`, timeTitle: column ?? 'seconds' },
+        { title: `runtime of ${models.length} models`, timeTitle: column === null ? 'time (seconds)' : `${column} (seconds)` },
       );
-      await writeChart(io, values.output, chart, format);
+      await writeChart(io, values.output, chart, format, { column, models, correlation });
     }
     if (values.output === '-') return;
     if (values.json === true) {
@@ -101,7 +101,7 @@ function readTimings(
 ): { column: string | null; rows: Timed[] } {
   let data: unknown;
   try {
-    data = JSON.parse(readText(io, file));
+    data = JSON.parse(readText(io, file, MAX_TIMINGS_BYTES, 'a timings JSON file'));
   } catch (error) {
     if (error instanceof SyntaxError) throw new UsageError(`${file}: invalid JSON: ${error.message}`, { cause: error });
     throw error;

@@ -4,12 +4,13 @@ import { ScalingError } from '../../errors.js';
 import { toPyclsConfig } from '../../io/pycls-config.js';
 import { scale as scaleSpec } from '../../scaling/scale.js';
 import type { Metric } from '../../spec/types.js';
-import { parseCommand, positionals, positiveOption, quantityOption } from '../args.js';
+import { parseCommand, positionals } from '../args.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { UsageError } from '../errors.js';
 import { formatMetric, formatNumber, formatPercent } from '../format.js';
 import { printJson, writeText } from '../io.js';
 import { loadModel } from '../model.js';
+import { SIZING_HELP, SIZING_OPTIONS, sizingOption } from '../sizing-option.js';
 import { complexityChangeText, stageChangeText } from '../spec-tables.js';
 import { policyOption, strategyOption } from '../strategy-options.js';
 
@@ -25,11 +26,7 @@ Arguments:
 ${MODEL_HELP}
 
 Options:
-      --factor S         flops factor, a number > 0 (4 is about 4x the flops; below 1 scales down)
-      --target-flops F   flops budget: a number (4e9, 4000000000) or with a suffix K, M, G, T
-                         (x1e3, 1e6, 1e9, 1e12, any case), optionally followed by F: 4G, 4GF, 400MF
-      --target-params P  parameter budget, likewise without F: 20M, 2e7
-      --target-acts A    activation budget, likewise: 12M
+${SIZING_HELP}
       --alpha A          fast compound scaling with this alpha in [0, 1] (default 0.8)
       --strategy S       a pycls strategy instead: d1_w8_g8_r1, dwr, d1_w2, or a preset name
                          (d, w, r, dw, dr, wr, dwr, dWr)
@@ -41,12 +38,6 @@ Options:
 ${COMMON_HELP}
 `;
 
-const TARGETS = [
-  ['target-flops', 'flops'],
-  ['target-params', 'params'],
-  ['target-acts', 'acts'],
-] as const;
-
 /** `fastscale scale`: one scaled model, base next to scaled, optionally written as a pycls config. */
 export const scale: Command = {
   name: 'scale',
@@ -54,10 +45,7 @@ export const scale: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals: given } = parseCommand('scale', args, {
-      factor: { type: 'string' },
-      'target-flops': { type: 'string' },
-      'target-params': { type: 'string' },
-      'target-acts': { type: 'string' },
+      ...SIZING_OPTIONS,
       alpha: { type: 'string' },
       strategy: { type: 'string' },
       policy: { type: 'string' },
@@ -69,15 +57,7 @@ export const scale: Command = {
       return;
     }
     const [argument] = positionals('scale', given, ['<model | config.yaml>']);
-    const sizes = (['factor', ...TARGETS.map(([flag]) => flag)] as const).filter((flag) => values[flag] !== undefined);
-    if (sizes.length !== 1) {
-      const list = '--factor, --target-flops, --target-params or --target-acts';
-      throw new UsageError(sizes.length === 0 ? `scale needs one of ${list}` : `give only one of ${list} (got ${sizes.map((f) => `--${f}`).join(' and ')})`);
-    }
-    const factorText = values.factor;
-    const target = TARGETS.find(([flag]) => values[flag] !== undefined);
-    const goal = target === undefined ? undefined : quantityOption(`--${target[0]}`, values[target[0]]!, target[1] === 'flops');
-    const factorOption = factorText === undefined ? undefined : positiveOption('--factor', factorText);
+    const sizing = sizingOption('scale', values);
     const chosen = strategyOption(values.strategy, values.alpha);
     const policy = policyOption(values.policy);
     const toStdout = values.output === '-';
@@ -88,23 +68,22 @@ export const scale: Command = {
     let factor: number;
     let scaled;
     let targetResult: { metric: Metric; value: number; relativeError: number } | null = null;
-    if (target === undefined || goal === undefined) {
-      factor = factorOption!;
+    if (sizing.kind === 'factor') {
+      factor = sizing.factor;
       scaled = scaleSpec(model.spec, chosen.strategy, factor, { policy });
     } else {
-      const metric = target[1];
       let result;
       try {
-        result = scaleToTarget(model.spec, { [metric]: goal } as { flops: number }, chosen.strategy, { policy });
+        result = scaleToTarget(model.spec, sizing.target, chosen.strategy, { policy });
       } catch (error) {
         if (error instanceof ScalingError && error.path.startsWith('target')) {
-          throw new UsageError(`--${target[0]}: ${error.reason}`, { cause: error });
+          throw new UsageError(`${sizing.flag}: ${error.reason}`, { cause: error });
         }
         throw error;
       }
       factor = result.factor;
       scaled = result.spec;
-      targetResult = { metric, value: goal, relativeError: result.relativeError };
+      targetResult = { metric: sizing.metric, value: sizing.value, relativeError: result.relativeError };
     }
     const scaledComplexity = complexity(scaled);
     if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, { template: model.config }));
