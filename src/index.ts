@@ -71,3 +71,4 @@ export {
   type RuntimeChartOptions,
   type RuntimePoint,
 } from './plot/index.js';
+export { toTorchvision } from './torch/index.js';

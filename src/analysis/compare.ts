@@ -1,5 +1,5 @@
 import { ScalingError } from '../errors.js';
-import { countComplexity } from '../complexity/index.js';
+import { countComplexity } from '../network/count.js';
 import type { Metric, ModelSpec } from '../spec/types.js';
 import { checkFactor, complexityExponents, scalingFactors } from '../scaling/factors.js';
 import { checkPolicy, type ScaleOptions } from '../scaling/scale.js';

@@ -1,0 +1,45 @@
+"""Builds the network of a PyTorch source that defines build() (as fastscale's toTorchvision writes it) and
+counts it with forward hooks under pycls's conventions (scripts/hook_counts.py).
+
+Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] < code.py
+Prints JSON: {"modules": [[name, class, own params]], "layers": [[flops, acts, shape]], "totals": {...},
+"stateDict": [[key, shape]], "reference": {"stateDict": ...}} where --reference also builds
+torchvision.models.get_model(BUILDER, weights=None) and lists its state dict.
+"""
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import torch  # noqa: E402
+import torchvision  # noqa: E402,F401
+from hook_counts import listed_modules, own_params, run_hooks, skip_init, totals  # noqa: E402
+
+
+def state_dict_rows(model):
+    return [[key, list(value.shape)] for key, value in model.state_dict().items()]
+
+
+def main():
+    image_size = int(sys.argv[1])
+    reference = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--reference" else None
+    namespace = {"__name__": "fastscale_emitted"}
+    exec(compile(sys.stdin.read(), "<emitted>", "exec"), namespace)
+    with skip_init():
+        model = namespace["build"]().eval()
+    order, records, attention = run_hooks(model, image_size, "meta" if image_size > 512 else "cpu")
+    modules = dict(listed_modules(model))
+    out = {
+        "modules": [[name, type(modules[name]).__name__, own_params(modules[name])] for name in order],
+        "layers": [[records.get(n, {}).get("flops", 0), records.get(n, {}).get("acts", 0), records.get(n, {}).get("shape")] for n in order],
+        "attention": attention,
+        "totals": totals(records, attention, model),
+        "stateDict": state_dict_rows(model),
+    }
+    if reference is not None:
+        with skip_init():
+            out["reference"] = {"stateDict": state_dict_rows(torchvision.models.get_model(reference, weights=None))}
+    json.dump(out, sys.stdout)
+
+
+main()

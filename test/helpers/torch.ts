@@ -1,0 +1,46 @@
+/**
+ * Runs PyTorch code that fastscale emitted (`toTorchvision`) in the system Python, where torch and
+ * torchvision are importable (Debian's python3-torchvision), and counts the module it builds with forward
+ * hooks under pycls's conventions (scripts/count-torch-code.py). Tests that need it skip, saying why,
+ * where Python or torch is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-code.py', import.meta.url));
+
+/** The Python that has torch: Debian's, not a pyenv shim. */
+export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+function probe(): string | null {
+  const result = spawnSync(PYTHON, ['-c', 'import torch, torchvision'], { encoding: 'utf8' });
+  if (result.error !== undefined) return `${PYTHON} cannot be run (${result.error.message})`;
+  if (result.status !== 0) return `${PYTHON} cannot import torch and torchvision (install Debian's python3-torchvision)`;
+  return null;
+}
+
+/** Why torch tests cannot run here, or null when they can. */
+export const TORCH_MISSING: string | null = probe();
+if (TORCH_MISSING !== null) console.warn(`skipping PyTorch cross-checks: ${TORCH_MISSING}`);
+
+/** What counting the built module gave. */
+export interface TorchCount {
+  /** [module path, class name, own params] in first-call order. */
+  readonly modules: [string, string, number][];
+  /** [flops, acts, output shape or null], aligned with `modules`. */
+  readonly layers: [number, number, number[] | null][];
+  readonly totals: { flops: number; params: number; acts: number };
+  /** [key, shape] of every state_dict entry. */
+  readonly stateDict: [string, number[]][];
+  /** With `reference`, torchvision's own builder's state dict. */
+  readonly reference?: { stateDict: [string, number[]][] };
+}
+
+/** Builds `code`'s `build()` and counts it at `imageSize` px; `reference` names a torchvision builder to compare state dicts with. */
+export function countTorchCode(code: string, imageSize: number, reference?: string): TorchCount {
+  const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference])];
+  const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
+  return JSON.parse(result.stdout) as TorchCount;
+}
