@@ -69,3 +69,5 @@ export {
   type RuntimeChartOptions,
   type RuntimePoint,
 } from './plot/index.js';
+export { SweepError } from './sweep/errors.js';
+export { RandomState, type RandomSeed } from './sweep/random-state.js';

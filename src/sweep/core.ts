@@ -1,0 +1,13 @@
+/**
+ * The one place the sweep module reaches into the rest of fastscale: everything it uses from the core is
+ * re-exported here, so that when the core's modules move only these lines change.
+ */
+export { FastscaleError, AnalysisError, SpecError, ScalingError } from '../errors.js';
+export { complexity } from '../complexity/index.js';
+export { fromPyclsConfig } from '../io/pycls-config.js';
+export { pow } from '../internal/pow.js';
+export { roundHalfEven, lcm } from '../internal/python.js';
+export { deepFreeze } from '../internal/freeze.js';
+export { describe } from '../internal/describe.js';
+export { VEGA_LITE_SCHEMA, type VegaLiteSpec } from '../plot/spec.js';
+export type { AnyNetSpec, AnyNetStage, BlockType, Complexity, ModelSpec, StemType } from '../spec/types.js';
