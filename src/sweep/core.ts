@@ -3,7 +3,7 @@
  * re-exported here, so that when the core's modules move only these lines change.
  */
 export { FastscaleError, AnalysisError, SpecError, ScalingError } from '../errors.js';
-export { complexity } from '../complexity/index.js';
+export { complexity, countComplexity } from '../complexity/index.js';
 export { fromPyclsConfig } from '../io/pycls-config.js';
 export { pow } from '../internal/pow.js';
 export { roundHalfEven, lcm } from '../internal/python.js';
