@@ -5,6 +5,7 @@
 export { FastscaleError, AnalysisError, SpecError, ScalingError } from '../errors.js';
 export { complexity, countComplexity } from '../complexity/index.js';
 export { fromPyclsConfig } from '../io/pycls-config.js';
+export { validateSpec } from '../spec/validate.js';
 export { pow } from '../internal/pow.js';
 export { roundHalfEven, lcm } from '../internal/python.js';
 export { deepFreeze } from '../internal/freeze.js';

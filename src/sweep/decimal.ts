@@ -44,29 +44,38 @@ function roundToPrecision(coefficient: bigint, exponent: number): [bigint, numbe
 }
 
 /**
- * `type(q)(Decimal(n) * Decimal(str(q)))` for an integral float `n` (the floor, ceil or round of `f / q`):
- * the sampled value, as an int (`bigint`) when q is an int and as a float (`number`) otherwise.
+ * `type(q)(Decimal(n) * Decimal(str(q)))` as a function of `n`, an integral float (the floor, ceil or
+ * round of `f / q`): the sampled value, an int (`bigint`) when q is an int and a float (`number`)
+ * otherwise. `Decimal(str(q))` is parsed once.
  *
- * @throws {@link SweepError} where Python raises: `n` infinite or NaN (`path` names the sampler)
+ * @throws {@link SweepError} (from the returned function) where Python raises: `n` infinite or NaN
  */
-export function quantizedValue(n: number, q: number | bigint, path: string): number | bigint {
-  if (!Number.isFinite(n)) throw new SweepError(path, `a sample quantizes to ${n}, which Python's Decimal cannot turn into a number`);
+export function decimalQuantizer(q: number | bigint, path: string): (n: number) => number | bigint {
+  const fail = (n: number): never => {
+    throw new SweepError(path, `a sample quantizes to ${n}, which Python's Decimal cannot turn into a number`);
+  };
   if (typeof q === 'bigint') {
-    // int(Decimal): n * q is an integer, exact unless it has more than 28 digits.
-    const [coefficient, exponent] = roundToPrecision(BigInt(n) * q, 0);
-    return exponent === 0 ? coefficient : coefficient * 10n ** BigInt(exponent);
+    return (n) => {
+      if (!Number.isFinite(n)) fail(n);
+      // int(Decimal): n * q is an integer, exact unless it has more than 28 digits.
+      const [coefficient, exponent] = roundToPrecision(BigInt(n) * q, 0);
+      return exponent === 0 ? coefficient : coefficient * 10n ** BigInt(exponent);
+    };
   }
   const { coefficient, exponent } = decimalOf(q);
   const c = Number(coefficient);
-  const product = n * c;
-  // Fast path: both factors and their product are exact doubles and 10^|e| is exact, so one IEEE
-  // multiplication or division rounds the exact decimal value once, as float(Decimal) does.
-  if (Math.abs(product) <= Number.MAX_SAFE_INTEGER && Math.abs(c) <= Number.MAX_SAFE_INTEGER && Math.abs(exponent) <= 22) {
-    return exponent < 0 ? product / 10 ** -exponent : product * 10 ** exponent;
-  }
-  const [rounded, scaled] = roundToPrecision(BigInt(n) * coefficient, exponent);
-  if (rounded === 0n) return Object.is(n, -0) !== (c < 0) ? -0 : 0;
-  return Number(`${rounded}e${scaled}`);
+  const scale = 10 ** Math.abs(exponent);
+  const exact = Math.abs(c) <= Number.MAX_SAFE_INTEGER && Math.abs(exponent) <= 22;
+  return (n) => {
+    if (!Number.isFinite(n)) fail(n);
+    const product = n * c;
+    // Both factors, their product and 10^|e| are exact doubles: one IEEE operation rounds the exact
+    // decimal value once, as float(Decimal) does.
+    if (exact && Math.abs(product) <= Number.MAX_SAFE_INTEGER) return exponent < 0 ? product / scale : product * scale;
+    const [rounded, scaled] = roundToPrecision(BigInt(n) * coefficient, exponent);
+    if (rounded === 0n) return Object.is(n, -0) !== c < 0 ? -0 : 0;
+    return Number(`${rounded}e${scaled}`);
+  };
 }
 
 /**

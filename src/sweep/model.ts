@@ -2,7 +2,7 @@
  * The network a sampled pycls config describes: its complexity as pycls's `net.complexity(get_model())`
  * counts it (for the CX constraints), and its fastscale spec (for the caller).
  */
-import { countComplexity, fromPyclsConfig, type AnyNetSpec, type BlockType, type Complexity, type ModelSpec, type StemType } from './core.js';
+import { countComplexity, deepFreeze, fromPyclsConfig, validateSpec, type AnyNetSpec, type BlockType, type Complexity, type ModelSpec, type StemType } from './core.js';
 import { SweepError } from './errors.js';
 import { type PyConfigNode, type PyValue, pythonRepr } from './python.js';
 import { dumpYaml } from './pyyaml-dump.js';
@@ -106,10 +106,45 @@ function modelYaml(config: PyConfigNode): string {
 /** The fastscale spec of a config, or the reason there is none. */
 export function specOf(config: PyConfigNode): { readonly spec: ModelSpec | null; readonly reason: string | null } {
   try {
-    return { spec: fromPyclsConfig(modelYaml(config)), reason: null };
+    const model = section(config, 'MODEL');
+    // The AnyNet form (every scaled RegNet and AnyNet) directly; other families through the YAML reader.
+    const spec = model.TYPE === 'anynet' ? anyNetSpec(config) : fromPyclsConfig(modelYaml(config));
+    return { spec, reason: null };
   } catch (error) {
     return { spec: null, reason: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** An AnyNet config's spec, validated, with the errors `fromPyclsConfig` would give. */
+function anyNetSpec(config: PyConfigNode): ModelSpec {
+  const n = anyNetNumbers(config, 'ANYNET');
+  for (const [key, values] of [['WIDTHS', n.widths], ['STRIDES', n.strides], ['BOT_MULS', n.bottleneckMultipliers], ['GROUP_WS', n.groupWidths]] as const) {
+    if (values.length !== n.depths.length) {
+      throw new SweepError(`ANYNET.${key}`, `has ${values.length} entries but ANYNET.DEPTHS has ${n.depths.length} (one per stage)`);
+    }
+  }
+  const activationName = section(config, 'MODEL').ACTIVATION_FUN;
+  const activation = activationName === 'relu' ? 'relu' : activationName === 'silu' || activationName === 'swish' ? 'silu' : null;
+  if (activation === null) throw new SweepError('MODEL.ACTIVATION_FUN', `${pythonRepr(activationName ?? null)} is not a supported activation (relu, silu, swish)`);
+  const spec: AnyNetSpec = {
+    family: 'anynet',
+    stem: { type: n.stemType, width: n.stemWidth },
+    blockType: n.blockType,
+    stages: n.depths.map((depth, i) => ({
+      depth,
+      width: n.widths[i]!,
+      stride: n.strides[i]!,
+      bottleneckMultiplier: n.bottleneckMultipliers[i]!,
+      groupWidth: n.groupWidths[i]!,
+    })),
+    seRatio: section(config, 'ANYNET').SE_ON === true ? n.seRatio : null,
+    headWidth: n.headWidth,
+    numClasses: n.numClasses,
+    activation,
+    resolution: { train: n.trainSize, test: n.testSize },
+  };
+  validateSpec(spec);
+  return deepFreeze(spec);
 }
 
 /**

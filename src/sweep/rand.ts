@@ -5,7 +5,7 @@
  * sampler's (the type of q).
  */
 import { roundHalfEven } from './core.js';
-import { quantizedValue } from './decimal.js';
+import { decimalQuantizer } from './decimal.js';
 import { SweepError } from './errors.js';
 import { numpyExp, numpyLog } from './numpy-math.js';
 import type { RandomState } from './random-state.js';
@@ -27,45 +27,34 @@ export const RAND_TYPES: readonly RandType[] = ['uniform', 'log_uniform', 'power
 /** A compiled draw: one sample from the random stream. */
 export type Draw = (rs: RandomState) => number;
 
-/** One of numpy's rounding functions, as `quantize`'s `op`. */
-type Rounding = 'floor' | 'ceil' | 'round';
-
-const ROUNDINGS: Readonly<Record<Rounding, (x: number) => number>> = { floor: Math.floor, ceil: Math.ceil, round: roundHalfEven };
-
 /** Within this many units in the last place of an integer, f / q is re-evaluated before rounding. */
 const NEAR_INTEGER_ULPS = 16;
 
-/**
- * pycls's `quantize(f, q, op)`: `type(q)(Decimal(op(f / q)) * Decimal(str(q)))`, as a JavaScript number
- * (an int is returned as a safe integer).
- */
-export function quantize(f: number, q: number, integer: boolean, rounding: Rounding, path: string): number {
-  return fromQuantized(ROUNDINGS[rounding](f / q), q, integer, path);
-}
+/** `type(q)(Decimal(n) * Decimal(str(q)))` for integral n, as a JavaScript number (an int as a safe integer). */
+type Quantizer = (n: number) => number;
 
-function fromQuantized(n: number, q: number, integer: boolean, path: string): number {
+/** pycls's `quantize` after the rounding: `Decimal(n) * Decimal(str(q))`, typed as q. */
+function quantizer(q: number, integer: boolean, path: string): Quantizer {
   if (integer) {
-    const product = n * q;
-    if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
-    const value = quantizedValue(n, BigInt(q), path) as bigint;
-    throw new SweepError(path, `samples ${value}, beyond the safe integer range`);
+    return (n) => {
+      const product = n * q;
+      if (Number.isSafeInteger(product)) return product === 0 ? 0 : product;
+      if (!Number.isFinite(n)) throw new SweepError(path, `a sample quantizes to ${n}, which Python's Decimal cannot turn into a number`);
+      throw new SweepError(path, `samples ${BigInt(n) * BigInt(q)}, beyond the safe integer range`);
+    };
   }
-  return quantizedValue(n, q, path) as number;
+  return decimalQuantizer(q, path) as Quantizer;
 }
 
 /**
- * `op(f / q)` where f = exp(x) comes from numpy's `np.exp`: JavaScript's `Math.exp` gives the same
- * rounding step unless f / q lies within a few ulp of an integer (numpy's SVML exp and Math.exp are each
- * within a few ulp of exact); only then is the correctly rounded exp evaluated.
+ * `np.ceil(f / q)` where f = `np.exp(x)`: JavaScript's `Math.exp` gives the same integer unless f / q lies
+ * within a few ulp of one (numpy's SVML exp and Math.exp are each within a few ulp of exact); only then is
+ * the correctly rounded exp evaluated.
  */
-function roundedExpRatio(x: number, q: number, rounding: Rounding): number {
-  const op = ROUNDINGS[rounding];
+function ceilExpRatio(x: number, q: number): number {
   const ratio = Math.exp(x) / q;
-  // The rounding steps: integers for floor and ceil, half-integers for round.
-  const shifted = rounding === 'round' ? ratio - 0.5 : ratio;
-  const distance = Math.abs(shifted - Math.round(shifted));
-  if (distance > NEAR_INTEGER_ULPS * Number.EPSILON * Math.abs(ratio)) return op(ratio);
-  return op(numpyExp(x) / q);
+  if (Math.abs(ratio - Math.round(ratio)) > NEAR_INTEGER_ULPS * Number.EPSILON * Math.abs(ratio)) return Math.ceil(ratio);
+  return Math.ceil(numpyExp(x) / q);
 }
 
 /** `np.log2(v)` of a power of two, exactly (validation ensures powers of two). */
@@ -80,22 +69,23 @@ function log2(v: number): number {
  * (`validateRand`).
  */
 export function compileDraw(randType: RandType, low: number, high: number, q: number, integer: boolean, path: string): Draw {
+  const toValue = quantizer(q, integer, path);
   switch (randType) {
     case 'uniform': {
       // f in [low, high + q), floored to a multiple of q.
       const top = high + q;
-      return (rs) => quantize(rs.uniform(low, top), q, integer, 'floor', path);
+      return (rs) => toValue(Math.floor(rs.uniform(low, top) / q));
     }
     case 'log_uniform': {
       // f = exp(-u), u uniform in [-log(high), -log(low - min(q, low / 2))), ceiled to a multiple of q.
       const from = -numpyLog(high);
       const to = -numpyLog(low - Math.min(q, low / 2));
-      return (rs) => fromQuantized(roundedExpRatio(-rs.uniform(from, to), q, 'ceil'), q, integer, path);
+      return (rs) => toValue(ceilExpRatio(-rs.uniform(from, to), q));
     }
     case 'power2_uniform': {
       const from = log2(low);
       const to = log2(high) + 1;
-      return (rs) => quantize(2 ** Math.floor(rs.uniform(from, to)), q, integer, 'floor', path);
+      return (rs) => toValue(Math.floor(2 ** Math.floor(rs.uniform(from, to)) / q));
     }
     case 'power2_or_log_uniform': {
       const power2 = compileDraw('power2_uniform', low, high, low, integer, path);
@@ -112,7 +102,7 @@ export function compileDraw(randType: RandType, low: number, high: number, q: nu
       return (rs) => {
         let f = Infinity;
         while (!(low <= f && f <= high)) f = rs.normal(mu, sigma);
-        return quantize(f, q, integer, 'round', path);
+        return toValue(roundHalfEven(f / q));
       };
     }
     case 'log_normal': {
@@ -123,7 +113,7 @@ export function compileDraw(randType: RandType, low: number, high: number, q: nu
       return (rs) => {
         let f = Infinity;
         while (!(low <= f && f <= high)) f = rs.lognormal(mu, sigma);
-        return quantize(f, q, integer, 'round', path);
+        return toValue(roundHalfEven(f / q));
       };
     }
   }

@@ -38,6 +38,73 @@ function nearHalfInteger(x: number): boolean {
   return Math.abs(fraction - 0.5) <= TIE_ULPS * Number.EPSILON * Math.max(1, Math.abs(x));
 }
 
+/** Where {@link generateRegNetInto} leaves `total_stages`. */
+export interface TotalStages {
+  totalStages: number;
+}
+
+/** Quotients within this relative distance of a rounding threshold are settled by the logarithms. */
+const THRESHOLD_MARGIN = 1e-11;
+
+/**
+ * The arithmetic of `generate_regnet` into `widths` and `depths` (per stage); returns the number of
+ * stages, and leaves `max(k) + 1` in `out`. Returns -1 where pycls's assertion fails, where the arrays are
+ * too short, or where the block widths are not increasing (then `np.unique` would reorder them:
+ * {@link generateRegNetNumpy} handles that).
+ *
+ * k_i = round(log(u_i / w0) / log(wm)) only steps up where u_i / w0 crosses wm^(k + 1/2), so the blocks are
+ * compared with those thresholds; a quotient within a hair of one is settled by the logarithms, as numpy
+ * computes them.
+ */
+export function generateRegNetInto(wa: number, w0: number, wm: number, depth: number, widths: Float64Array, depths: Float64Array, out: TotalStages, q = 8): number {
+  if (!(wa >= 0 && w0 > 0 && wm > 1 && w0 % q === 0) || !Number.isFinite(wa) || !Number.isFinite(wm)) return -1;
+  if (!Number.isSafeInteger(depth) || depth < 1) return -1;
+  let stages = 0;
+  let k = 0;
+  // wm^(k + 1/2), by repeated multiplication: a few ulp off, far inside the margin.
+  let threshold = Math.sqrt(wm);
+  let maxK = -Infinity;
+  let lastK = NaN;
+  let lastWidth = NaN;
+  for (let i = 0; i < depth; i++) {
+    const ratio = (i * wa + w0) / w0;
+    let blockK: number;
+    for (;;) {
+      const relative = ratio / threshold - 1;
+      if (relative > THRESHOLD_MARGIN) {
+        k++;
+        threshold *= wm;
+      } else if (relative < -THRESHOLD_MARGIN) {
+        blockK = k;
+        break;
+      } else {
+        // At a threshold: numpy's own quotient decides (and k may stay or step).
+        let exponent = Math.log(ratio) / Math.log(wm);
+        if (nearHalfInteger(exponent)) exponent = numpyLog(ratio) / numpyLog(wm);
+        blockK = roundHalfEven(exponent);
+        break;
+      }
+    }
+    if (blockK > maxK) maxK = blockK;
+    if (blockK !== lastK) {
+      let scaled = (w0 * Math.pow(wm, blockK)) / q;
+      if (nearHalfInteger(scaled)) scaled = (w0 * pow(wm, blockK)) / q;
+      lastWidth = roundHalfEven(scaled) * q;
+      lastK = blockK;
+    }
+    if (stages > 0 && widths[stages - 1] === lastWidth) depths[stages - 1]! += 1;
+    else {
+      if (stages > 0 && !(lastWidth > widths[stages - 1]!)) return -1;
+      if (stages === widths.length) return -1;
+      widths[stages] = lastWidth;
+      depths[stages] = 1;
+      stages++;
+    }
+  }
+  out.totalStages = maxK + 1;
+  return stages;
+}
+
 /**
  * pycls's `generate_regnet` as numpy evaluates it.
  *
@@ -49,43 +116,31 @@ export function generateRegNetNumpy(wa: number, w0: number, wm: number, depth: n
     throw new SweepError(path, `generate_regnet(wa=${wa}, w0=${w0}, wm=${wm}) fails pycls's assertion wa >= 0, w0 > 0, wm > 1, w0 % ${q} == 0`);
   }
   if (!Number.isSafeInteger(depth) || depth < 1) throw new SweepError(path, `DEPTH ${depth} is not a positive integer (numpy: max of an empty array)`);
-  const logWm = Math.log(wm);
-  const widths: number[] = [];
-  const depths: number[] = [];
-  let maxK = -Infinity;
-  let lastK = NaN;
-  let lastWidth = NaN;
-  for (let i = 0; i < depth; i++) {
-    const ratio = (i * wa + w0) / w0;
-    let exponent = Math.log(ratio) / logWm;
-    if (nearHalfInteger(exponent)) exponent = numpyLog(ratio) / numpyLog(wm);
-    const k = roundHalfEven(exponent);
-    if (k > maxK) maxK = k;
-    let width: number;
-    if (k === lastK) {
-      width = lastWidth;
-    } else {
-      let scaled = (w0 * Math.pow(wm, k)) / q;
-      if (nearHalfInteger(scaled)) scaled = (w0 * pow(wm, k)) / q;
-      width = roundHalfEven(scaled) * q;
-      lastK = k;
-      lastWidth = width;
-    }
-    if (widths.length > 0 && widths[widths.length - 1] === width) depths[depths.length - 1]! += 1;
-    else {
-      widths.push(width);
-      depths.push(1);
-    }
+  const widths = new Float64Array(depth);
+  const depths = new Float64Array(depth);
+  const out = { totalStages: 0 };
+  const numStages = generateRegNetInto(wa, w0, wm, depth, widths, depths, out, q);
+  if (numStages >= 0) {
+    return { widths: Array.from(widths.subarray(0, numStages)), depths: Array.from(depths.subarray(0, numStages)), numStages, totalStages: out.totalStages };
   }
-  // np.unique sorts; widths only grow with i (wa >= 0, wm > 1), so runs are already the sorted groups,
-  // unless a rounding glitch made them dip: sort and merge then, as np.unique would.
-  if (!widths.every((w, i) => i === 0 || w > widths[i - 1]!)) return uniqueCounts(widths, depths, maxK);
-  return { widths, depths, numStages: widths.length, totalStages: maxK + 1 };
+  return unsortedGeneration(wa, w0, wm, depth, q);
 }
 
-function uniqueCounts(widths: readonly number[], depths: readonly number[], maxK: number): RegNetGeneration {
+/** The rare generation whose block widths dip (a rounding glitch): np.unique sorts and counts them. */
+function unsortedGeneration(wa: number, w0: number, wm: number, depth: number, q: number): RegNetGeneration {
   const counts = new Map<number, number>();
-  widths.forEach((w, i) => counts.set(w, (counts.get(w) ?? 0) + depths[i]!));
+  let maxK = -Infinity;
+  for (let i = 0; i < depth; i++) {
+    const ratio = (i * wa + w0) / w0;
+    let exponent = Math.log(ratio) / Math.log(wm);
+    if (nearHalfInteger(exponent)) exponent = numpyLog(ratio) / numpyLog(wm);
+    const k = roundHalfEven(exponent);
+    maxK = Math.max(maxK, k);
+    let scaled = (w0 * Math.pow(wm, k)) / q;
+    if (nearHalfInteger(scaled)) scaled = (w0 * pow(wm, k)) / q;
+    const width = roundHalfEven(scaled) * q;
+    counts.set(width, (counts.get(width) ?? 0) + 1);
+  }
   const sorted = [...counts.keys()].sort((a, b) => a - b);
   return { widths: sorted, depths: sorted.map((w) => counts.get(w)!), numStages: sorted.length, totalStages: maxK + 1 };
 }

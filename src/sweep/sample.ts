@@ -5,17 +5,18 @@
  * from their six numbers (stages, scaling and complexity counted directly), and a config tree is built
  * only for the samples kept.
  */
-import { deepFreeze, type Complexity, type ModelSpec } from './core.js';
+import { deepFreeze, type BlockType, type Complexity, type ModelSpec, type StemType } from './core.js';
+import { RegNetJudge } from './fast-regnet.js';
 import type { SweepConfig } from './config.js';
 import { SweepError } from './errors.js';
-import { anyNetComplexity, pyclsComplexity, specOf, type AnyNetNumbers } from './model.js';
+import { pyclsComplexity, specOf } from './model.js';
 import { PYCLS_DEPRECATED_KEYS } from './pycls-defaults.js';
 import { isNode, type PyConfigNode, type PyValue } from './python.js';
 import type { Draw } from './rand.js';
 import { RandomState } from './random-state.js';
 import { generateRegNetNumpy } from './regnet.js';
 import { compileRegNetDraws, compileSampler, sampleKey, type CompiledSampler, type RegNetSampler, type SampledParam } from './samplers.js';
-import { adjustCompatibility, numberAt, pyclsScalingFactors, scaleImageSize, scaleModelConfig, scaleStages, type PyclsScalingFactors } from './scale.js';
+import { numberAt, pyclsScalingFactors, scaleImageSize, scaleModelConfig, type PyclsScalingFactors } from './scale.js';
 import { mergeFromList, setPath } from './yacs.js';
 
 /**
@@ -68,6 +69,7 @@ export interface ChunkResult {
 }
 
 const PROGRESS_EVERY = 4096;
+const NO_PARAMS: SampledParam[] = [];
 const MODEL_SECTIONS = ['MODEL.', 'REGNET.', 'ANYNET.', 'EN.', 'RESNET.', 'VIT.'];
 const MODEL_KEYS = ['TRAIN.IM_SIZE', 'TEST.IM_SIZE'];
 
@@ -117,7 +119,7 @@ export class SweepSampler {
       let params: SampledParam[];
       if (fast !== null) {
         // Draw in SETUP.SAMPLERS order; the RegNet sampler's six values as plain numbers.
-        const others: SampledParam[] = [];
+        const others: SampledParam[] = this.#samplers.length > 1 ? [] : NO_PARAMS;
         for (let i = 0; i < this.#samplers.length; i++) {
           const s = this.#samplers[i]!;
           if (i === regnetIndex) for (let j = 0; j < 6; j++) values[j] = s.regnet![j]!(rs);
@@ -197,16 +199,10 @@ function withinConstraints(cx: Complexity, constraints: readonly (readonly ['flo
 
 /**
  * The RegNet fast path: for a RegNet base config whose other samplers leave the network alone, a
- * sample's fate is a function of the RegNet sampler's six numbers, computed here without a config tree.
+ * sample's fate is a function of the RegNet sampler's six numbers, judged without a config tree.
  */
 class FastRegNet {
-  private constructor(
-    readonly numStages: readonly [number, number],
-    readonly cx: readonly (readonly ['flops' | 'params' | 'acts', number, number])[],
-    readonly factors: PyclsScalingFactors,
-    readonly shape: Omit<AnyNetNumbers, 'depths' | 'widths' | 'strides' | 'bottleneckMultipliers' | 'groupWidths'>,
-    readonly stride: number,
-  ) {}
+  private constructor(readonly judge: RegNetJudge) {}
 
   static for(sweep: SweepConfig, cx: readonly (readonly ['flops' | 'params' | 'acts', number, number])[]): FastRegNet | null {
     const { samplers, baseConfig } = sweep.setup;
@@ -224,53 +220,35 @@ class FastRegNet {
     if (!['res_bottleneck_block', 'res_basic_block', 'vanilla_block', 'res_bottleneck_linear_block'].includes(block)) return null;
     if (plain.some((v) => typeof v !== 'bigint' && typeof v !== 'number')) return null;
     const train = (baseConfig.TRAIN as PyConfigNode).IM_SIZE;
-    const test = (baseConfig.TEST as PyConfigNode).IM_SIZE;
-    if (typeof train !== 'bigint' || typeof test !== 'bigint') return null;
+    if (typeof train !== 'bigint') return null;
     let factors: PyclsScalingFactors;
+    let trainSize: number;
     try {
       factors = pyclsScalingFactors(model.SCALING_TYPE, numberAt(model.SCALING_FACTOR, 'MODEL.SCALING_FACTOR'), 'MODEL');
+      trainSize = scaleImageSize(Number(train), factors.r, 'TRAIN.IM_SIZE');
     } catch {
       return null; // the general path reports it
     }
-    const size = (s: bigint): number => scaleImageSize(Number(s), factors.r, 'TRAIN.IM_SIZE');
     return new FastRegNet(
-      sweep.setup.constraints.regnet.numStages,
-      cx,
-      factors,
-      {
-        stemType: stem as AnyNetNumbers['stemType'],
+      new RegNetJudge({
+        stemType: stem as StemType,
         stemWidth: Number(rn.STEM_W),
-        blockType: block as AnyNetNumbers['blockType'],
+        blockType: block as BlockType,
         seRatio: rn.SE_ON ? Number(rn.SE_R) : 0,
         headWidth: Number(rn.HEAD_W),
         numClasses: Number(model.NUM_CLASSES),
-        trainSize: size(train),
-        testSize: size(test),
-      },
-      Number(rn.STRIDE),
+        stride: Number(rn.STRIDE),
+        trainSize,
+        factors,
+        numStages: sweep.setup.constraints.regnet.numStages,
+        cx,
+      }),
     );
   }
 
-  /** Whether the constraints keep a sample with these RegNet values (DEPTH, W0, WA, WM, GROUP_W, BOT_MUL). */
+  /** Whether the constraints may keep a sample with these RegNet values (DEPTH, W0, WA, WM, GROUP_W, BOT_MUL). */
   accepts(v: Float64Array): boolean {
-    const [depth, w0, wa, wm, groupW, botMul] = v as unknown as [number, number, number, number, number, number];
-    let generated;
-    try {
-      generated = generateRegNetNumpy(wa, w0, wm, depth);
-    } catch {
-      return true; // let the general path raise pycls's error for this sample
-    }
-    const { numStages, totalStages, widths, depths } = generated;
-    if (numStages !== totalStages || !(this.numStages[0] <= numStages && numStages <= this.numStages[1])) return false;
-    if (this.cx.length === 0) return true;
-    try {
-      const shapes = adjustCompatibility({ widths, bottleneckMultipliers: widths.map(() => botMul), groupWidths: widths.map(() => groupW) }, 'REGNET');
-      const scaled = scaleStages(depths, shapes, this.factors, 'REGNET');
-      const cx = anyNetComplexity({ ...this.shape, ...scaled, strides: scaled.widths.map(() => this.stride) });
-      return withinConstraints(cx, this.cx);
-    } catch {
-      return true;
-    }
+    return this.judge.judge(v[0]!, v[1]!, v[2]!, v[3]!, v[4]!, v[5]!) !== 'rejected';
   }
 
   /** The RegNet sampler's six pairs, typed as pycls types them. */
