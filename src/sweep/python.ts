@@ -233,6 +233,9 @@ class LiteralParser {
     if (ch === undefined) throw new NotALiteral();
     if (ch === '-' || ch === '+') {
       this.#at++;
+      // literal_eval takes one sign on a number, not `--5`.
+      const next = this.#peek();
+      if (next === '-' || next === '+') throw new NotALiteral();
       const operand = this.#item();
       if (typeof operand === 'bigint') return ch === '-' ? -operand : operand;
       if (typeof operand === 'number') return ch === '-' ? -operand : operand;
@@ -270,6 +273,10 @@ class LiteralParser {
     const number = NUMBER.exec(rest)?.[0];
     if (number === undefined) throw new NotALiteral();
     this.#at += number.length;
+    // `1+2j` is a literal too (a complex number), which no config value can be.
+    if (/^\s*[-+]\s*[0-9.][0-9_.eE+-]*[jJ]/.test(this.text.slice(this.#at))) {
+      throw new SweepError(this.path, `${this.text} is a complex number, which a config cannot hold`);
+    }
     return this.#number(number);
   }
 
