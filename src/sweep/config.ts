@@ -256,7 +256,7 @@ function typedPair(value: PyValue | undefined, integer: boolean, path: string): 
 function typedNumber(v: PyValue | undefined, integer: boolean, path: string): number {
   const expected = integer ? 'int' : 'float';
   if (integer ? typeof v !== 'bigint' : typeof v !== 'number') {
-    throw new SweepError(path, `${pythonRepr(v ?? null)} is a ${pythonType(v ?? null)}, not a${integer ? 'n' : ''} ${expected} (pycls's validate_rand needs low, high and q of one type)`);
+    throw new SweepError(path, `${pythonRepr(v ?? null)} is not ${integer ? 'an' : 'a'} ${expected} (pycls's validate_rand needs low, high and q of one type)`);
   }
   if (integer && ((v as bigint) > BigInt(Number.MAX_SAFE_INTEGER) || (v as bigint) < -BigInt(Number.MAX_SAFE_INTEGER))) {
     throw new SweepError(path, `${String(v)} is beyond the safe integer range`);

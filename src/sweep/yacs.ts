@@ -46,10 +46,16 @@ function tupleRepr(tuple: PyTuple): string {
   return tuple.items.length === 1 ? `(${pythonRepr(tuple.items[0]!)},)` : `(${tuple.items.map(pythonRepr).join(', ')})`;
 }
 
+/** "an int", "a float", "a mapping", ... */
+function typeName(type: string): string {
+  const name = type === 'CfgNode' ? 'mapping' : type;
+  return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+}
+
 function mismatch(replacement: LiteralValue, original: PyValue, path: string): SweepError {
   const shown = replacement instanceof PyTuple ? tupleRepr(replacement) : describeValue(replacement);
   const from = replacement instanceof PyTuple ? 'tuple' : pythonType(replacement);
-  return new SweepError(path, `${shown} is a ${from === 'CfgNode' ? 'mapping' : from}, but pycls's default ${describeValue(original)} is a ${pythonType(original) === 'CfgNode' ? 'mapping' : pythonType(original)} (yacs: type mismatch)`);
+  return new SweepError(path, `${shown} is ${typeName(from)}, but pycls's default ${describeValue(original)} is ${typeName(pythonType(original))} (yacs: type mismatch)`);
 }
 
 function describeValue(value: PyValue): string {
