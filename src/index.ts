@@ -87,3 +87,16 @@ export {
 export type { RegNetGeneration } from './sweep/regnet.js';
 export { sampleConfigs, type SampledConfig, type SampleConfigsOptions } from './sweep/sample.js';
 export { setupSweep, toYacsYaml, type SweepSetup, type SweepSetupConfig, type SetupSweepOptions } from './sweep/setup.js';
+export {
+  errorEdf,
+  normalizedErrorEdf,
+  getFilters,
+  applyFilters,
+  metricValues,
+  type SweepRecord,
+  type EdfPoint,
+  type NormalizedEdfOptions,
+  type MetricFilters,
+  type GetFiltersOptions,
+} from './sweep/analysis.js';
+export { edfChart, metricChart, trendChart, type SweepSeries, type EdfChartOptions, type MetricChartOptions } from './sweep/charts.js';

@@ -35,7 +35,10 @@ const base = fc.record({
 });
 
 /** The general path: a config tree as sample_cfgs builds it, judged as pycls judges it. */
-function general(s: fc.RecordValue<typeof sample>, b: fc.RecordValue<typeof base>, cx: readonly [number, number]): 'kept' | 'rejected' | 'error' {
+type Sample = typeof sample extends fc.Arbitrary<infer T> ? T : never;
+type Base = typeof base extends fc.Arbitrary<infer T> ? T : never;
+
+function general(s: Sample, b: Base, cx: readonly [number, number]): 'kept' | 'rejected' | 'error' {
   let config: PyConfigNode = PYCLS_DEFAULTS;
   const set = (path: string, value: PyConfigNode[string]): void => {
     config = setPath(config, path.split('.'), value);
