@@ -12,11 +12,12 @@ import { measure } from './commands/measure.js';
 import { plot } from './commands/plot.js';
 import { runtime } from './commands/runtime.js';
 import { scale } from './commands/scale.js';
+import { sweep } from './commands/sweep.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [info, scale, compare, plot, runtime, measure];
+export const COMMANDS: readonly Command[] = [info, scale, compare, plot, runtime, measure, sweep];
 
 /** Exit codes: success, an internal error, bad input. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;

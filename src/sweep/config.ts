@@ -64,6 +64,8 @@ export interface SweepConfig {
   readonly name: string;
   /** `DESC`. */
   readonly description: string;
+  /** `NUM_PROC` where the file sets it (pycls's default is the machine's core count), else null. */
+  readonly numProc: number | null;
   /** `SETUP`, typed. */
   readonly setup: {
     /** `NUM_CONFIGS`: how many configs to keep. */
@@ -152,9 +154,17 @@ export function loadSweepConfig(yamlText: string): SweepConfig {
     return { key, sampler };
   });
 
+  let numProc: number | null = null;
+  if (raw !== null && Object.hasOwn(raw, 'NUM_PROC')) {
+    const value = tree.NUM_PROC;
+    if (typeof value !== 'bigint' || value < 1n || value > 4096n) throw new SweepError('NUM_PROC', `${pythonRepr(value ?? null)} is not an int in [1, 4096]`);
+    numProc = Number(value);
+  }
+
   return deepFreeze({
     name: String(tree.NAME),
     description: typeof tree.DESC === 'string' ? tree.DESC : '',
+    numProc,
     setup: { numConfigs, numSamples, chunkSize, rngSeed, baseConfig, samplers, constraints: loadConstraints(setup.CONSTRAINTS as PyConfigNode) },
     tree,
     source: yamlText,

@@ -88,7 +88,7 @@ describe('sweep charts (Vega-Lite)', () => {
   ];
 
   it('edfChart: one step line per sweep, data from errorEdf, pycls legend labels', () => {
-    const chart = edfChart(series) as { data: { values: { sweep: string; error: number; probability: number }[] }; mark: { interpolate: string } };
+    const chart = edfChart(series) as unknown as { data: { values: { sweep: string; error: number; probability: number }[] }; mark: { interpolate: string } };
     expect(chart.mark.interpolate).toBe('step-after');
     const first = chart.data.values.filter((v) => v.sweep.startsWith('first half ('));
     expect(first.map((v) => [v.error, v.probability])).toEqual(errorEdf(series[0]!.records).map((p) => [p.error, p.probability]));
@@ -98,7 +98,7 @@ describe('sweep charts (Vega-Lite)', () => {
   });
 
   it('metricChart: models, good range and best from get_filters, per sweep panel', () => {
-    const chart = metricChart(series, 'regnet_wm', { filterOptions: { seed: 0 } }) as { data: { values: Record<string, unknown>[] } };
+    const chart = metricChart(series, "regnet_wm", { filterOptions: { seed: 0 } }) as unknown as { data: { values: Record<string, unknown>[] } };
     const ranges = chart.data.values.filter((v) => v.kind === 'range');
     const expected = getFilters(series[1]!.records, ['regnet_wm'], { seed: 0 }).regnet_wm!;
     expect(ranges[1]).toMatchObject({ sweep: 'second half', low: expected[0], best: expected[1], high: expected[2] });
@@ -107,7 +107,7 @@ describe('sweep charts (Vega-Lite)', () => {
 
   it('trendChart: full range, good range and best per sweep, in order', () => {
     const filters = { 'first half': { flops: [0.121, 0.123, 0.125] as const }, 'second half': { flops: [0.122, 0.124, 0.126] as const } };
-    const chart = trendChart(series, 'flops', { filters }) as { data: { values: Record<string, unknown>[] } };
+    const chart = trendChart(series, "flops", { filters }) as unknown as { data: { values: Record<string, unknown>[] } };
     const flops = metricValues(series[0]!.records, 'flops');
     expect(chart.data.values[0]).toEqual({ sweep: 'first half', index: 0, min: Math.min(...flops), max: Math.max(...flops), low: 0.121, best: 0.123, high: 0.125 });
     expect(() => trendChart(series, 'flops', { filters: { 'first half': {} } })).toThrow(/options.filters.first half.flops/);
