@@ -66,9 +66,11 @@ export function generateRegNetInto(wa: number, w0: number, wm: number, depth: nu
   let maxK = -Infinity;
   let lastK = NaN;
   let lastWidth = NaN;
-  for (let i = 0; i < depth; i++) {
+  for (let i = 0; i < depth; ) {
     const ratio = (i * wa + w0) / w0;
     let blockK: number;
+    // Blocks from i on that share block i's k: all of them, up to the one below the next threshold.
+    let last = i;
     for (;;) {
       const relative = ratio / threshold - 1;
       if (relative > THRESHOLD_MARGIN) {
@@ -76,6 +78,7 @@ export function generateRegNetInto(wa: number, w0: number, wm: number, depth: nu
         threshold *= wm;
       } else if (relative < -THRESHOLD_MARGIN) {
         blockK = k;
+        last = lastBelow(i, depth, wa, w0, threshold * (1 - THRESHOLD_MARGIN));
         break;
       } else {
         // At a threshold: numpy's own quotient decides (and k may stay or step).
@@ -92,17 +95,31 @@ export function generateRegNetInto(wa: number, w0: number, wm: number, depth: nu
       lastWidth = roundHalfEven(scaled) * q;
       lastK = blockK;
     }
-    if (stages > 0 && widths[stages - 1] === lastWidth) depths[stages - 1]! += 1;
+    const count = last - i + 1;
+    if (stages > 0 && widths[stages - 1] === lastWidth) depths[stages - 1]! += count;
     else {
       if (stages > 0 && !(lastWidth > widths[stages - 1]!)) return -1;
       if (stages === widths.length) return -1;
       widths[stages] = lastWidth;
-      depths[stages] = 1;
+      depths[stages] = count;
       stages++;
     }
+    i = last + 1;
   }
   out.totalStages = maxK + 1;
   return stages;
+}
+
+/**
+ * The last block index j in [i, depth) whose quotient (j * wa + w0) / w0 is below `bound` (block i's is):
+ * solved for j, then checked with the quotient numpy computes, block by block at the edge.
+ */
+function lastBelow(i: number, depth: number, wa: number, w0: number, bound: number): number {
+  if (wa === 0) return depth - 1;
+  let j = Math.min(depth - 1, Math.max(i, Math.ceil(((bound - 1) * w0) / wa) - 1));
+  while (j > i && !((j * wa + w0) / w0 < bound)) j--;
+  while (j + 1 < depth && ((j + 1) * wa + w0) / w0 < bound) j++;
+  return j;
 }
 
 /**
