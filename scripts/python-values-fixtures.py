@@ -165,8 +165,30 @@ for wm in [1.5, 2.0, 2.25, 2.5, 2.125, 2.375, 2.75, 3.0, 4.0, 1.21, 1.44, 2.56, 
         for wa in [1.0, 2.0, 4.0, 4.5, 8.0, 12.0, 16.0, 20.0, 24.0, 32.0, 36.0, 48.0]:
             regnet.append([wa, w0, wm, 20, generate(wa, w0, wm, 20)])
 
+# numpy's own np.exp and np.log (SVML on AVX-512 machines), one value at a time as pycls calls them.
+exp_inputs = [float(v) for v in nprs.uniform(-8, 8, 3000)] + [float(v) for v in nprs.uniform(-700, 700, 1000)]
+exp_inputs += [-float(np.log(v)) for v in [256.0, 4.0, 0.05, 0.8, 3.0, 1.999, 5.0, 0.25 - 0.125]] + [0.0, 1e-300, -1e-17, 0.5, -0.5]
+log_inputs = [float(v) for v in np.exp(nprs.uniform(-20, 20, 3000))] + [float(v) for v in nprs.uniform(1.0, 3.0, 1000)]
+log_inputs += [1.5, 1.6, 1.7, 1.1, 1.2, 2.25, 2.56, 2.89, 3.375, 4.096, 4.913, 1.21, 1.44, 1.69, 1.96, 3.24, 3.61, 0.5, 2.0, 1.0, 3.0,
+               5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1.0000000000000002, 0.9999999999999999]
+numpy_exp = [[x, float(np.exp(np.float64(x)))] for x in exp_inputs]
+# a * b + c rounded once (Fraction's float() rounds correctly): near-cancelling triples included.
+from fractions import Fraction
+fma_cases = []
+for _ in range(600):
+    a, b = random_double(), random_double()
+    if not (math.isfinite(a) and math.isfinite(b) and abs(a) < 1e150 and abs(b) < 1e150 and abs(a * b) > 1e-290):
+        continue
+    c = -a * b * rng.choice([1.0, 1.0 + 2**-40, 1 - 2**-52, 0.5]) if rng.random() < 0.5 else random_double()
+    if math.isfinite(c) and abs(c) < 1e300:
+        fma_cases.append([a, b, c, float(Fraction(a) * Fraction(b) + Fraction(c))])
+numpy_log = [[x, float(np.log(np.float64(x)))] for x in log_inputs]
+
 out = {
     "generator": "scripts/python-values-fixtures.py",
+    "numpyExp": numpy_exp,
+    "fma": fma_cases,
+    "numpyLog": numpy_log,
     "floatRepr": float_repr,
     "pythonRepr": python_repr,
     "quantize": quantize,

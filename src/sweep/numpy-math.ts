@@ -143,12 +143,3 @@ export function correctlyRoundedExp(x: number): number {
   if (x === 0) return 1;
   return expDD([x, 0]);
 }
-
-/**
- * numpy's `np.log` on a float64. numpy on AVX-512 machines calls SVML, whose result can differ from the
- * correctly rounded one in the last bits; callers use it only where their decisions are robust to that.
- */
-export const numpyLog = correctlyRoundedLog;
-
-/** numpy's `np.exp` on a float64: see {@link numpyLog}. */
-export const numpyExp = correctlyRoundedExp;

@@ -7,7 +7,7 @@
 import { roundHalfEven } from './core.js';
 import { decimalQuantizer } from './decimal.js';
 import { SweepError } from './errors.js';
-import { numpyExp, numpyLog } from './numpy-math.js';
+import { svmlExp as numpyExp, svmlLog as numpyLog } from './svml.js';
 import type { RandomState } from './random-state.js';
 
 /**
@@ -49,7 +49,7 @@ function quantizer(q: number, integer: boolean, path: string): Quantizer {
 /**
  * `np.ceil(f / q)` where f = `np.exp(x)`: JavaScript's `Math.exp` gives the same integer unless f / q lies
  * within a few ulp of one (numpy's SVML exp and Math.exp are each within a few ulp of exact); only then is
- * the correctly rounded exp evaluated.
+ * numpy's own exp evaluated, bit for bit (`svml.ts`).
  */
 function ceilExpRatio(x: number, q: number): number {
   const ratio = Math.exp(x) / q;

@@ -3,11 +3,13 @@
  * `round(w0 * wm^k / q) * q` with `k = round(log(u / w0) / log(wm))`, `u = i * wa + w0`, grouped into
  * stages, and `total_stages = max(k) + 1`. Both roundings are half to even. JavaScript's log and pow can
  * differ from numpy's in the last bit, which changes nothing unless a rounded quantity sits within a few
- * ulp of a tie; there the correctly rounded functions decide.
+ * ulp of a tie, as it does for exact ties (u / w0 = wm^(k + 1/2) with wm = 2.56 and u / w0 = 1.6). There
+ * numpy's own log decides (SVML's, `svml.ts`); for the power, the correctly rounded one (numpy's SVML pow
+ * agreed with it on every tie tried).
  */
 import { pow, roundHalfEven } from './core.js';
 import { SweepError } from './errors.js';
-import { numpyLog } from './numpy-math.js';
+import { svmlLog as numpyLog } from './svml.js';
 
 /**
  * What `generate_regnet` returns that sweeps use: per-stage widths and depths, the number of stages, and
