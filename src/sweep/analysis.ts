@@ -193,7 +193,9 @@ export function metricValues(records: readonly SweepRecord[], metric: string): n
  * ```
  */
 export interface EdfPoint {
+  /** A model's error (percent). */
   readonly error: number;
+  /** Fraction of models (or of normalized weight) with an error at most this one. */
   readonly probability: number;
 }
 
@@ -340,7 +342,7 @@ export interface GetFiltersOptions {
  * ```ts
  * import { getFilters } from 'fastscale';
  * const records = [5.9, 6.4, 5.6, 7.1, 6.0].map((error, i) => ({ error, metrics: { width: 64 * (i + 1) } }));
- * getFilters(records, ['width'], { seed: 0 }); // { width: [low, best, high] }, as pycls's
+ * getFilters(records, ['width'], { seed: 0 }); // { width: [64, 192, 320] }, as pycls after np.random.seed(0)
  * ```
  */
 export function getFilters(records: readonly SweepRecord[], metrics: readonly string[], options: GetFiltersOptions = {}): MetricFilters {

@@ -17,7 +17,9 @@ import { SweepError } from './errors.js';
  * ```
  */
 export interface SweepSeries {
+  /** The sweep's name (legend, panel and axis label). */
   readonly name: string;
+  /** Its trained models. */
   readonly records: readonly SweepRecord[];
 }
 

@@ -44,9 +44,19 @@ export interface SweepSamplerEntry {
  */
 export interface SweepConstraints {
   /** `CX.FLOPS`, `CX.PARAMS`, `CX.ACTS` as [min, max]. */
-  readonly cx: { readonly flops: readonly [number, number]; readonly params: readonly [number, number]; readonly acts: readonly [number, number] };
-  /** `REGNET.NUM_STAGES` as [min, max]. */
-  readonly regnet: { readonly numStages: readonly [number, number] };
+  readonly cx: {
+    /** `CX.FLOPS`. */
+    readonly flops: readonly [number, number];
+    /** `CX.PARAMS`. */
+    readonly params: readonly [number, number];
+    /** `CX.ACTS`. */
+    readonly acts: readonly [number, number];
+  };
+  /** `REGNET`: the stage-count range every RegNet sample must meet (and have all its possible stages). */
+  readonly regnet: {
+    /** `REGNET.NUM_STAGES` as [min, max]. */
+    readonly numStages: readonly [number, number];
+  };
 }
 
 /**
@@ -117,7 +127,8 @@ export interface SweepConfig {
  *     REGNET: {STEM_TYPE: res_stem_cifar, SE_ON: True, STEM_W: 16}
  *     TRAIN: {IM_SIZE: 32}
  * `);
- * sweep.setup.samplers[0]!.sampler; // { type: 'regnet_sampler', depth: [6, 16], w0: [8, 256], ... }
+ * sweep.setup.samplers[0]!.sampler;
+ * // { type: 'regnet_sampler', depth: [6, 16], w0: [8, 256], wa: [8, 256], wm: [2, 3], groupWidth: [1, 32], bottleneckMultiplier: [1, 1] }
  * ```
  */
 export function loadSweepConfig(yamlText: string): SweepConfig {

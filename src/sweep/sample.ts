@@ -27,7 +27,7 @@ import { mergeFromList, setPath } from './yacs.js';
  * import { loadSweepConfig, sampleConfigs, type SampledConfig } from 'fastscale';
  * const sweep = loadSweepConfig('NAME: lr\nSETUP:\n  NUM_CONFIGS: 4\n  SAMPLERS:\n    OPTIM.BASE_LR: {TYPE: float_sampler, RAND_TYPE: log_uniform, RANGE: [0.1, 1.0], QUANTIZE: 0.01}\n  BASE_CFG: {MODEL: {TYPE: anynet}, ANYNET: {BLOCK_TYPE: res_basic_block, DEPTHS: [2], WIDTHS: [16], STRIDES: [1]}, TRAIN: {IM_SIZE: 32}}\n');
  * const first: SampledConfig = sampleConfigs(sweep, 0)[0]!;
- * first.key; // 'OPTIM.BASE_LR 0.25' (pycls's key for it)
+ * first.key; // 'OPTIM.BASE_LR 0.27', pycls's first key for seed 0
  * ```
  */
 export interface SampledConfig {

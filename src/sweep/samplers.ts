@@ -110,7 +110,15 @@ export interface RegNetSampler {
  */
 export type Sampler = ScalarSampler | ValueSampler | ListSampler | RegNetSampler;
 
-/** A sampled `[key, value]` pair, in sampling order. */
+/**
+ * A sampled `[key, value]` pair, in sampling order (pycls's `params` list, pairwise).
+ *
+ * @example
+ * ```ts
+ * import type { SampledParam } from 'fastscale';
+ * const param: SampledParam = ['REGNET.WA', 22.0];
+ * ```
+ */
 export type SampledParam = readonly [string, PyValue];
 
 /** The fixed quanta and distributions of the RegNet sampler's six parameters, in drawing order. */
