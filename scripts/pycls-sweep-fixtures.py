@@ -7,7 +7,8 @@ For each sweep file it writes OUT_DIR/<name>.json with
   chunks: pycls's sample_cfgs(seed) with SETUP.CHUNK_SIZE = chunk: each kept config's key, complexity
           (pycls's net.complexity of the kept config) and full yacs dump;
   setup:  pycls's sweep_setup() with NUM_PROC = numProc, its pool replaced by an in-process map (as the
-          reference outputs in ../shared/fixtures/pycls-sweeps were made): files, keys, complexity, dumps.
+          reference outputs in ../shared/fixtures/pycls-sweeps were made): files, keys, complexity, dumps;
+          with --real-pool, in pycls's own multiprocessing.Pool (written as <name>-pool.json).
 
 pycls is taken from --pycls (a checkout) or extracted from the mirror. Its dependencies that Debian's
 Python lacks are stood in for: yacs's CfgNode (a minimal version written here from yacs's documented
@@ -233,13 +234,14 @@ def complexity_of(cfg_yaml):
     return net.complexity(builders.get_model())
 
 
-def run_one(pycls_dir, spec, out_dir):
+def run_one(pycls_dir, spec, out_dir, real_pool=False):
     sys.path.insert(0, pycls_dir)
     os.environ.setdefault("CONDA_PREFIX", "")  # pycls's sweep config reads it at import
     install_stubs()
     import multiprocessing
 
-    multiprocessing.Pool = SerialPool
+    if not real_pool:
+        multiprocessing.Pool = SerialPool
     import importlib.util
 
     import pycls.sweep.config as sweep_config
@@ -247,6 +249,7 @@ def run_one(pycls_dir, spec, out_dir):
 
     loader = importlib.util.spec_from_file_location("sweep_setup", os.path.join(pycls_dir, "tools", "sweep_setup.py"))
     sweep_setup = importlib.util.module_from_spec(loader)
+    sys.modules["sweep_setup"] = sweep_setup  # so that a real pool's workers can unpickle sample_cfgs
     loader.loader.exec_module(sweep_setup)
 
     path, _, rest = spec.partition(":")
@@ -286,7 +289,9 @@ def run_one(pycls_dir, spec, out_dir):
                 dumped = f.read()
             configs.append({"file": name, "key": summary[name], "cx": complexity_of(dumped), "yaml": dumped})
         result["setup"] = {"numProc": int(num_proc), "samples": samples, "summary": summary_text, "configs": configs}
-    name = os.path.splitext(os.path.basename(path))[0]
+    name = os.path.splitext(os.path.basename(path))[0] + ("-pool" if real_pool else "")
+    if real_pool:
+        result["setup"]["pool"] = "multiprocessing"
     with open(os.path.join(out_dir, name + ".json"), "w") as f:
         json.dump(result, f, separators=(",", ":"))
         f.write("\n")
@@ -298,11 +303,12 @@ def main():
     parser.add_argument("--pycls", default=None)
     parser.add_argument("-o", "--out", required=True)
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--real-pool", action="store_true", help="run sweep_setup's chunks in a real multiprocessing.Pool")
     parser.add_argument("sweeps", nargs="+")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
     if args.one:
-        run_one(args.pycls, args.sweeps[0], args.out)
+        run_one(args.pycls, args.sweeps[0], args.out, args.real_pool)
         return
     pycls_dir = args.pycls
     if pycls_dir is None:
@@ -310,7 +316,8 @@ def main():
         archive = subprocess.run(["git", "-C", MIRROR, "archive", "HEAD"], check=True, capture_output=True).stdout
         subprocess.run(["tar", "-x", "-C", pycls_dir], input=archive, check=True)
     for spec in args.sweeps:
-        subprocess.run([sys.executable, __file__, "--one", "--pycls", pycls_dir, "-o", args.out, spec], check=True)
+        extra = ["--real-pool"] if args.real_pool else []
+        subprocess.run([sys.executable, __file__, "--one", "--pycls", pycls_dir, "-o", args.out, *extra, spec], check=True)
 
 
 if __name__ == "__main__":

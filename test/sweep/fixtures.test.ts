@@ -61,9 +61,11 @@ describe('more sweeps through pycls (extra/*.json, scripts/pycls-sweep-fixtures.
     const fixture = JSON.parse(read(`extra/${file}`)) as {
       config: string;
       chunks: { seed: number; chunk: number; kept: Kept[] }[];
-      setup?: { numProc: number; samples: number; summary: string; configs: Kept[] };
+      setup?: { numProc: number; samples: number; summary: string; configs: Kept[]; pool?: 'multiprocessing' };
     };
-    const sweep = loadSweepConfig(read(`extra/${fixture.config}`));
+    // The cifar sweeps run again through pycls's own multiprocessing pool live next to the reference outputs.
+    const source = readdirSync(new URL('extra/', DIR)).includes(fixture.config) ? `extra/${fixture.config}` : fixture.config;
+    const sweep = loadSweepConfig(read(source));
     it.each(fixture.chunks.map((c) => [c.seed, c.chunk, c] as const))(`${fixture.config}: sample_cfgs(%i) with %i samples`, (_, __, chunk) => {
       const kept = sampleConfigs(sweep, chunk.seed, { chunkSize: chunk.chunk });
       expect(kept.map((c) => c.key)).toEqual(chunk.kept.map((c) => c.key));
@@ -71,8 +73,9 @@ describe('more sweeps through pycls (extra/*.json, scripts/pycls-sweep-fixtures.
     });
     if (fixture.setup !== undefined) {
       const expected = fixture.setup;
-      it(`${fixture.config}: sweep_setup() with ${expected.numProc} processes`, async () => {
-        const setup = await setupSweep(sweep, { numProc: expected.numProc });
+      const pool = expected.pool === 'multiprocessing';
+      it(`${fixture.config}: sweep_setup() with ${expected.numProc} processes${pool ? ' in a multiprocessing pool' : ''}`, async () => {
+        const setup = await setupSweep(sweep, { numProc: expected.numProc, finalChoice: pool ? 'worker-processes' : 'in-process' });
         expect(setup.samples).toBe(expected.samples);
         expect(setup.summary).toBe(expected.summary);
         expect(setup.configs.map(view)).toEqual(expected.configs);
