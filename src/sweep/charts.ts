@@ -247,8 +247,8 @@ export function trendChart(series: readonly SweepSeries[], metric: string, optio
           tooltip: [
             { field: 'sweep', type: 'nominal' },
             { field: 'best', type: 'quantitative', title: 'best' },
-            { field: 'low', type: 'quantitative', title: 'good from' },
-            { field: 'high', type: 'quantitative', title: 'good to' },
+            { field: 'low', type: 'quantitative', title: 'good low' },
+            { field: 'high', type: 'quantitative', title: 'good high' },
             { field: 'min', type: 'quantitative' },
             { field: 'max', type: 'quantitative' },
           ],

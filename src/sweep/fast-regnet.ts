@@ -226,4 +226,3 @@ function compatible(ws: Float64Array, gs: Float64Array, b: number, n: number): b
   return true;
 }
 
-export { MAX_STAGES };

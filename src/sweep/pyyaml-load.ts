@@ -3,7 +3,7 @@
  * parses the structure with every scalar as text, and PyYAML's YAML 1.1 resolvers type the plain ones
  * (`1` int, `1.0` float, `1e-5` a string, `yes` a boolean, `~` None).
  */
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, Scalar } from 'yaml';
 import { SweepError } from './errors.js';
 import type { PyConfigNode, PyValue } from './python.js';
 import { constructBool, constructFloat, constructInt, resolvePlain } from './pyyaml-resolve.js';

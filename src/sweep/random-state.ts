@@ -135,7 +135,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(5489).nextUint32(); // 3499211612, the reference MT19937's first output
    * ```
    */
@@ -154,7 +153,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(1).randomSample(); // 0.417022004702574
    * ```
    */
@@ -171,7 +169,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(1).uniform(6, 17); // 10.587242051728314
    * ```
    */
@@ -190,7 +187,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * const rs = new RandomState(0);
    * rs.randint(10); // 5
    * rs.randint(1, 4); // 1
@@ -231,7 +227,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(0).standardNormal(); // 1.764052345967664
    * ```
    */
@@ -264,7 +259,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(0).normal(10, 2); // 13.528104691935328
    * ```
    */
@@ -281,7 +275,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(0).lognormal(0, 1); // 5.836039190663969
    * ```
    */
@@ -298,7 +291,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * new RandomState(0).choice(1000000, 3, { replace: false }); // the first 3 of np.random.permutation(1000000)
    * ```
    */
@@ -320,7 +312,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * Array.from(new RandomState(0).permutation(5)); // [2, 0, 1, 3, 4]
    * ```
    */
@@ -340,7 +331,6 @@ export class RandomState {
    *
    * @example
    * ```ts
-   * import { RandomState } from 'fastscale';
    * const items = ['a', 'b', 'c', 'd'];
    * new RandomState(0).shuffle(items); // items: ['c', 'd', 'b', 'a'], as numpy's
    * ```

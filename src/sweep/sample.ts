@@ -11,7 +11,7 @@ import type { SweepConfig } from './config.js';
 import { SweepError } from './errors.js';
 import { pyclsComplexity, specOf } from './model.js';
 import { PYCLS_DEPRECATED_KEYS } from './pycls-defaults.js';
-import { isNode, type PyConfigNode, type PyValue } from './python.js';
+import type { PyConfigNode } from './python.js';
 import type { Draw } from './rand.js';
 import { RandomState } from './random-state.js';
 import { generateRegNetNumpy } from './regnet.js';
@@ -301,12 +301,3 @@ export function sampleConfigs(sweep: SweepConfig, seed: number, options: SampleC
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 0) throw new SweepError('chunkSize', `${String(chunkSize)} is not a non-negative integer`);
   return [...samplerOf(sweep).chunk(seed, chunkSize, options.onProgress).configs];
 }
-
-/** A plain-JSON view of a value: ints (bigints) as numbers. */
-export function plainValue(value: PyValue): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return (value as readonly PyValue[]).map(plainValue);
-  if (isNode(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainValue(v)]));
-  return value;
-}
-

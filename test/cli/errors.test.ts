@@ -107,7 +107,7 @@ describe('errors a person will hit: one line on stderr, exit code 2', () => {
     [['info', 'RegNetY-400MF', '--json=yes'], '--json takes no value'],
     [['sclae', 'RegNetY-400MF'], 'unknown command "sclae" (did you mean scale?); see fastscale --help'],
     [['--frobnicate'], 'unknown option --frobnicate; see fastscale --help'],
-    [[], 'missing command (info, scale, compare, plot, runtime, measure); see fastscale --help'],
+    [[], 'missing command (info, scale, compare, plot, runtime, measure, sweep); see fastscale --help'],
     [['info', 'RegNetY-400MF', 'ResNet-50'], 'info: unexpected argument "ResNet-50"; see fastscale info --help'],
   ])('an unknown flag or command: %j', async (args, message) => {
     expect(await fails(args)).toBe(message);
