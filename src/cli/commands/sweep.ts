@@ -67,7 +67,8 @@ export const sweep: Command = {
       setup = await setupSweep(config, {
         numProc,
         finalChoice,
-        onProgress: ({ samples, kept, totalSamples }) => status.update(Math.min(samples, totalSamples), totalSamples, `samples, ${kept} configs kept`),
+        onProgress: ({ samples, kept, totalSamples }) =>
+          status.update(Math.min(samples, totalSamples), totalSamples, `samples drawn, ${Math.min(kept, config.setup.numConfigs)}/${config.setup.numConfigs} configs kept`),
       });
     } finally {
       status.done();
