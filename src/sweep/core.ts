@@ -11,4 +11,4 @@ export { roundHalfEven, lcm } from '../internal/python.js';
 export { deepFreeze } from '../internal/freeze.js';
 export { describe } from '../internal/describe.js';
 export { VEGA_LITE_SCHEMA, type VegaLiteSpec } from '../plot/spec.js';
-export type { AnyNetSpec, AnyNetStage, BlockType, Complexity, ModelSpec, StemType } from '../spec/types.js';
+export type { AnyNetSpec, AnyNetStage, BlockType, Complexity, EfficientNetSpec, ModelSpec, StemType } from '../spec/types.js';

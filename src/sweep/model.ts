@@ -2,7 +2,7 @@
  * The network a sampled pycls config describes: its complexity as pycls's `net.complexity(get_model())`
  * counts it (for the CX constraints), and its fastscale spec (for the caller).
  */
-import { countComplexity, deepFreeze, fromPyclsConfig, validateSpec, type AnyNetSpec, type BlockType, type Complexity, type ModelSpec, type StemType } from './core.js';
+import { countComplexity, deepFreeze, fromPyclsConfig, validateSpec, type AnyNetSpec, type BlockType, type Complexity, type EfficientNetSpec, type ModelSpec, type StemType } from './core.js';
 import { SweepError } from './errors.js';
 import { type PyConfigNode, type PyValue, pythonRepr } from './python.js';
 import { dumpYaml } from './pyyaml-dump.js';
@@ -103,11 +103,37 @@ function modelYaml(config: PyConfigNode): string {
   return dumpYaml(tree);
 }
 
+/**
+ * An EfficientNet config's spec as pycls's `EffNet.complexity` reads it (stages zipped), unvalidated; the
+ * activation is relu when the config's is one fastscale does not know (complexity does not depend on it).
+ */
+function efficientNetSpec(config: PyConfigNode, path: string): EfficientNetSpec {
+  const en = section(config, 'EN');
+  const at = (key: string): string => `${path}: EN.${key}`;
+  const lists = (['DEPTHS', 'WIDTHS', 'EXP_RATIOS', 'KERNELS', 'STRIDES'] as const).map((key) => list(en[key], at(key), 0, 0));
+  const [depths, widths, ratios, kernels, strides] = lists as [number[], number[], number[], number[], number[]];
+  const count = Math.min(...lists.map((l) => l.length));
+  const model = section(config, 'MODEL');
+  return {
+    family: 'efficientnet',
+    stemWidth: numberAt(en.STEM_W, at('STEM_W')),
+    stages: Array.from({ length: count }, (_, i) => ({ depth: depths[i]!, width: widths[i]!, expansionRatio: ratios[i]!, kernel: kernels[i]!, stride: strides[i]! })),
+    seRatio: numberAt(en.SE_R, at('SE_R')),
+    headWidth: numberAt(en.HEAD_W, at('HEAD_W')),
+    numClasses: numberAt(model.NUM_CLASSES, `${path}: MODEL.NUM_CLASSES`),
+    activation: model.ACTIVATION_FUN === 'silu' || model.ACTIVATION_FUN === 'swish' ? 'silu' : 'relu',
+    resolution: {
+      train: numberAt(section(config, 'TRAIN').IM_SIZE, `${path}: TRAIN.IM_SIZE`),
+      test: numberAt(section(config, 'TEST').IM_SIZE, `${path}: TEST.IM_SIZE`),
+    },
+  };
+}
+
 /** The fastscale spec of a config, or the reason there is none. */
 export function specOf(config: PyConfigNode): { readonly spec: ModelSpec | null; readonly reason: string | null } {
   try {
     const model = section(config, 'MODEL');
-    // The AnyNet form (every scaled RegNet and AnyNet) directly; other families through the YAML reader.
+    // AnyNets (every scaled RegNet) directly; other families through the YAML reader and its checks.
     const spec = model.TYPE === 'anynet' ? anyNetSpec(config) : fromPyclsConfig(modelYaml(config));
     return { spec, reason: null };
   } catch (error) {
@@ -155,6 +181,7 @@ function anyNetSpec(config: PyConfigNode): ModelSpec {
 export function pyclsComplexity(config: PyConfigNode, path: string): Complexity {
   const type = section(config, 'MODEL').TYPE;
   if (type === 'anynet') return anyNetComplexity(anyNetNumbers(config, path));
+  if (type === 'effnet') return countComplexity(efficientNetSpec(config, path));
   const { spec, reason } = specOf(config);
   if (spec === null) throw new SweepError(path, `the complexity constraints need the model's complexity, but ${reason ?? 'it cannot be counted'}`);
   return countComplexity(spec);
