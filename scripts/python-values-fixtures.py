@@ -171,6 +171,16 @@ exp_inputs += [-float(np.log(v)) for v in [256.0, 4.0, 0.05, 0.8, 3.0, 1.999, 5.
 log_inputs = [float(v) for v in np.exp(nprs.uniform(-20, 20, 3000))] + [float(v) for v in nprs.uniform(1.0, 3.0, 1000)]
 log_inputs += [1.5, 1.6, 1.7, 1.1, 1.2, 2.25, 2.56, 2.89, 3.375, 4.096, 4.913, 1.21, 1.44, 1.69, 1.96, 3.24, 3.61, 0.5, 2.0, 1.0, 3.0,
                5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1.0000000000000002, 0.9999999999999999]
+# Mantissas where the processor's reciprocal estimate, rounded to 1/32, steps (src/sweep/svml.ts): around
+# each step, where rounding the exact reciprocal would pick the other table entry.
+steps = [1.939453125, 1.82855224609375, 1.729736328125, 1.641021728515625, 1.56097412109375, 1.4883880615234375,
+         1.4221954345703125, 1.3617095947265625, 1.3061370849609375, 1.2549285888671875, 1.2075653076171875,
+         1.163665771484375, 1.122802734375, 1.08477783203125, 1.0491790771484375, 1.0158538818359375]
+for k, step in enumerate(steps):
+    midpoint = 64.0 / (2 * (16 + k) + 1)
+    for m in list(nprs.uniform(min(step, midpoint) - 2**-14, max(step, midpoint) + 2**-14, 12)) + [step, np.nextafter(step, 0)]:
+        for e in [-3, 0, 7]:
+            log_inputs.append(float(m) * 2.0**e)
 numpy_exp = [[x, float(np.exp(np.float64(x)))] for x in exp_inputs]
 # a * b + c rounded once (Fraction's float() rounds correctly): near-cancelling triples included.
 from fractions import Fraction

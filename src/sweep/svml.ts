@@ -6,11 +6,11 @@
  * rounds `np.log` quotients: where the result sits within a few ulp of a rounding step, only numpy's own
  * last bits give numpy's decision.
  *
- * Two approximations remain: `__svml_log8` starts from the hardware's 14-bit reciprocal (`vrcp14pd`),
- * rounded to 1/32; here the exact reciprocal is rounded, which differs only for mantissas within about
- * 2^-9 of a rounding midpoint, and then only changes the last bit when both table entries do not agree.
- * Inputs beyond the main path (non-finite, non-positive for log, |x| >= 707 for exp) fall back to the
- * correctly rounded functions.
+ * `__svml_log8` starts from the processor's 14-bit reciprocal estimate (`vrcp14pd`) rounded to 1/32: that
+ * step is reproduced by the 16 mantissas where it changes, measured on the machine class the reference
+ * outputs come from (scripts/rcp14-thresholds.c checks them on 65 million mantissas; they differ from
+ * rounding the exact reciprocal for about 3 mantissas in 10,000). Inputs beyond the main path
+ * (non-finite, non-positive for log, |x| >= 707 for exp) fall back to the correctly rounded functions.
  */
 import { correctlyRoundedExp, correctlyRoundedLog } from './numpy-math.js';
 
@@ -143,8 +143,8 @@ export function svmlLog(x: number): number {
     exponent = e + bits - 1;
     m = toDouble(mantissa, -(bits - 1));
   }
-  // D ~ 1/m rounded to 1/32 (from the hardware's 14-bit reciprocal; here the exact one).
-  const d = roundHalfEvenTo32(m);
+  // D ~ 1/m rounded to 1/32, as the hardware's estimate rounds.
+  const d = reciprocalTo32(m);
   const r = fma(d, m, -1);
   const p14 = fma(LOG_C7, r, LOG_C6);
   const p1 = fma(LOG_C9, r, LOG_C8);
@@ -161,13 +161,17 @@ export function svmlLog(x: number): number {
   return fma(LN2, e, LOG_TABLE[index]! + polynomial);
 }
 
-/** 1/m rounded to a multiple of 1/32, ties to even, for m in [1, 2): the exact comparison with the midpoint. */
-function roundHalfEvenTo32(m: number): number {
-  const t = 32 / m;
-  const below = Math.floor(t);
-  // Decide t against below + 1/2 exactly: 32 vs (below + 1/2) * m, i.e. 64 vs (2 below + 1) * m.
-  const product = fma(2 * below + 1, m, -64);
-  if (product > 0) return below / 32; // t < below + 1/2
-  if (product < 0) return (below + 1) / 32;
-  return (below % 2 === 0 ? below : below + 1) / 32;
+/**
+ * `vrndscalepd(vrcp14pd(m), 0x58)` for m in [1, 2): D = j/32 from m >= RECIPROCAL_STEPS[j - 16] on, else
+ * 1 (scripts/rcp14-thresholds.c).
+ */
+const RECIPROCAL_STEPS = [
+  1.939453125, 1.82855224609375, 1.729736328125, 1.641021728515625, 1.56097412109375, 1.4883880615234375, 1.4221954345703125,
+  1.3617095947265625, 1.3061370849609375, 1.2549285888671875, 1.2075653076171875, 1.163665771484375, 1.122802734375,
+  1.08477783203125, 1.0491790771484375, 1.0158538818359375,
+];
+
+function reciprocalTo32(m: number): number {
+  for (let j = 0; j < RECIPROCAL_STEPS.length; j++) if (m >= RECIPROCAL_STEPS[j]!) return (16 + j) / 32;
+  return 1;
 }
