@@ -2,7 +2,7 @@
  * The one place the sweep module reaches into the rest of fastscale: everything it uses from the core is
  * re-exported here, so that when the core's modules move only these lines change.
  */
-export { FastscaleError, AnalysisError, SpecError, ScalingError } from '../errors.js';
+export { FastscaleError } from '../errors.js';
 export { complexity, countComplexity } from '../complexity/index.js';
 export { fromPyclsConfig } from '../io/pycls-config.js';
 export { validateSpec } from '../spec/validate.js';
@@ -11,4 +11,4 @@ export { roundHalfEven, lcm } from '../internal/python.js';
 export { deepFreeze } from '../internal/freeze.js';
 export { describe } from '../internal/describe.js';
 export { VEGA_LITE_SCHEMA, type VegaLiteSpec } from '../plot/spec.js';
-export type { AnyNetSpec, AnyNetStage, BlockType, Complexity, EfficientNetSpec, ModelSpec, StemType } from '../spec/types.js';
+export type { AnyNetSpec, BlockType, Complexity, EfficientNetSpec, ModelSpec, StemType } from '../spec/types.js';
