@@ -28,6 +28,7 @@ export { adjustBlockCompatibility, type StageShape } from './spec/compatibility.
 export { toAnyNet } from './spec/to-anynet.js';
 export { complexity } from './complexity/index.js';
 export { fromPyclsConfig, toPyclsConfig, type ToPyclsConfigOptions } from './io/pycls-config.js';
+export { MAX_YAML_LENGTH, MAX_YAML_NODES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './io/pyyaml.js';
 export { zooNames, zooModel, zooConfig, isZooName, type ZooName } from './zoo/index.js';
 export {
   STRATEGIES,

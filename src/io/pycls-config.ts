@@ -4,10 +4,12 @@
  */
 import { Document, isMap, isScalar, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
+import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
 import { deepFreeze } from '../internal/freeze.js';
 import { checkSpec } from '../spec/check.js';
 import type { Activation, AnyNetSpec, EfficientNetSpec, ModelSpec, RegNetSpec, ResNetSpec } from '../spec/types.js';
+import { loadPyclsYaml } from './pyyaml.js';
 
 type Section = Readonly<Record<string, unknown>>;
 
@@ -38,9 +40,14 @@ type PyclsModelType = keyof typeof MODEL_TYPES;
  * Reads a pycls YAML config into a {@link ModelSpec} (deeply frozen). Absent keys take pycls's defaults;
  * training keys (OPTIM, batch sizes, data loading, ...) are ignored.
  *
- * @throws {@link SpecError} for YAML that does not parse, an unknown or unsupported `MODEL.TYPE`, an unknown
- * key in a model section, or a value pycls would reject or build into something else. The error's `path`
- * is the config key (`ANYNET.GROUP_WS[2]`).
+ * The YAML is read as pycls reads it (PyYAML's `safe_load`, then yacs's `literal_eval` of each value, so
+ * `WA: 3.6e1` is 36.0), within the limits {@link MAX_YAML_LENGTH}, {@link MAX_YAML_NODES},
+ * {@link MAX_YAML_ALIASES} and {@link MAX_YAML_DEPTH}.
+ *
+ * @throws {@link SpecError} for YAML that does not parse (the reason gives line and column), more than one
+ * document, input beyond those limits, an unknown or unsupported `MODEL.TYPE`, an unknown key in a model
+ * section, or a value pycls would reject or build into something else. The error's `path` is the config key
+ * (`ANYNET.GROUP_WS[2]`).
  *
  * @example
  * ```ts
@@ -65,7 +72,7 @@ export function fromPyclsConfig(yamlText: string): ModelSpec {
   const model = section(root, 'MODEL');
   const type = model.TYPE;
   if (type === undefined) throw new SpecError('MODEL.TYPE', 'is missing (expected one of anynet, regnet, resnet, effnet)');
-  if (typeof type !== 'string' || !(type in MODEL_TYPES)) {
+  if (typeof type !== 'string' || !Object.hasOwn(MODEL_TYPES, type)) {
     const hint = type === 'vit' ? ' (vision transformers are not supported)' : '';
     throw new SpecError('MODEL.TYPE', `${describe(type)} is not a supported model type (anynet, regnet, resnet, effnet)${hint}`);
   }
@@ -94,9 +101,8 @@ interface CommonFields {
 }
 
 /**
- * Parses YAML as PyYAML (pycls's reader, a YAML 1.1 parser) does: `True` is a boolean, `1e-5` a string.
- * The yaml package's 1.1 schema reads two more things than PyYAML does, which we turn back into strings:
- * a lone `.` as NaN (pycls configs say `OUT_DIR: .`) and `y`/`n` as booleans.
+ * The yaml package's editable document of a template, with PyYAML's reading of the two values its 1.1 schema
+ * reads differently: a lone `.` (pycls configs say `OUT_DIR: .`) and `y`/`n` stay strings.
  */
 function pyyamlDocument(text: string): Document {
   const doc = parseDocument(text, { version: '1.1', logLevel: 'silent' });
@@ -112,14 +118,9 @@ function pyyamlDocument(text: string): Document {
   return doc;
 }
 
+/** A config as pycls reads it, checked to be a mapping of known sections. */
 function parseYaml(text: string): Section {
-  // PyYAML's safe loader rejects what the yaml package only warns about (unknown tags): warnings are errors.
-  const doc = pyyamlDocument(text);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== undefined) {
-    throw new SpecError('', `invalid YAML: ${problem.message.split('\n')[0]}`, { cause: problem });
-  }
-  const root: unknown = doc.toJS();
+  const root = loadPyclsYaml(text);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError('', `the YAML holds ${describe(root)}, not a mapping of config sections`);
   }
@@ -127,11 +128,11 @@ function parseYaml(text: string): Section {
     if (!TOP_LEVEL_KEYS.includes(key)) throw new SpecError(key, 'is not a pycls config key');
   }
   for (const [name, keys] of Object.entries(MODEL_SECTION_KEYS)) {
-    for (const key of Object.keys(section(root as Section, name))) {
+    for (const key of Object.keys(section(root, name))) {
       if (!keys.includes(key)) throw new SpecError(`${name}.${key}`, `is not a pycls ${name} key`);
     }
   }
-  return root as Section;
+  return root;
 }
 
 /** A top-level section as a mapping; absent is empty. */
@@ -351,10 +352,11 @@ function configPath(spec: ModelSpec, path: string): string {
   const stageField = /^stages\[(\d+)\]\.(\w+)$/.exec(path);
   if (stageField !== null) {
     const sectionName = spec.family === 'efficientnet' ? 'EN' : 'ANYNET';
-    const key = STAGE_KEYS[stageField[2]!];
-    if (key !== undefined) return `${sectionName}.${key}[${stageField[1]}]`;
+    if (Object.hasOwn(STAGE_KEYS, stageField[2]!)) return `${sectionName}.${STAGE_KEYS[stageField[2]!]}[${stageField[1]}]`;
   }
-  return COMMON_KEYS[path] ?? FIELD_KEYS[spec.family][path] ?? path;
+  const familyKeys = FIELD_KEYS[spec.family];
+  if (Object.hasOwn(COMMON_KEYS, path)) return COMMON_KEYS[path]!;
+  return Object.hasOwn(familyKeys, path) ? familyKeys[path]! : path;
 }
 
 // ---- Writing ------------------------------------------------------------------------------------
@@ -383,7 +385,8 @@ export interface ToPyclsConfigOptions {
  * ResNet's layout). `fromPyclsConfig(toPyclsConfig(spec))` equals `spec`. Float-typed keys are written
  * with a decimal point, as pycls's config type checks require.
  *
- * @throws {@link SpecError} for an invalid spec or an unreadable template
+ * @throws {@link SpecError} for an invalid spec, options that are not `{ template?: string }`, or a template
+ * that {@link fromPyclsConfig} could not read
  *
  * @example
  * ```ts
@@ -400,7 +403,11 @@ export interface ToPyclsConfigOptions {
  */
 export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {}): string {
   checkSpec(spec);
-  const doc = options.template === undefined ? new Document({}) : templateDocument(options.template);
+  const template = record(options, ['template'], 'options', 'toPyclsConfig options', SpecError).template;
+  if (template !== undefined && typeof template !== 'string') {
+    throw new SpecError('options.template', `${describe(template)} is not a YAML string`);
+  }
+  const doc = template === undefined ? new Document({}) : templateDocument(template);
   const sections = modelSections(spec);
   const root = doc.contents as YAMLMap;
   for (const name of Object.keys(MODEL_SECTION_KEYS)) if (name !== 'MODEL') root.delete(name);
@@ -432,7 +439,7 @@ export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {
 }
 
 function templateDocument(template: string): Document {
-  parseYaml(template); // same checks as reading, so that a bad template fails with a config path
+  parseYaml(template); // same checks (and limits) as reading, so that a bad template fails with a config path
   const doc = pyyamlDocument(template);
   if (!isMap(doc.contents)) throw new SpecError('', 'the template is not a mapping of config sections');
   return doc;
