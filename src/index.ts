@@ -32,6 +32,7 @@ export { MAX_YAML_LENGTH, MAX_YAML_NODES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } fro
 export { zooNames, zooModel, zooConfig, isZooName, type ZooName } from './zoo/index.js';
 export {
   STRATEGIES,
+  MAX_STRATEGY_LENGTH,
   parseStrategy,
   formatStrategy,
   fastCompound,

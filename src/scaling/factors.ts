@@ -42,18 +42,30 @@ export function checkFactor(s: unknown, path = 'factor'): number {
   throw new ScalingError(path, `${describe(s)} is not a finite number > 0`);
 }
 
+/** `x * 2^k`, exact wherever the result is a normal double (in steps, as `2 ** 1074` itself overflows). */
+function timesPowerOfTwo(x: number, k: number): number {
+  for (; k > 1000; k -= 1000) x *= 2 ** 1000;
+  for (; k < -1000; k += 1000) x *= 2 ** -1000;
+  return x * 2 ** k;
+}
+
 /**
- * The weight sum that normalises a strategy, as pycls computes it: `d + w + r`; if that is 0 (group width
- * only), `g / 2`.
+ * The weights divided by a power of two near the largest: only ratios matter, and this way their sums
+ * neither overflow (weights of 1e308) nor vanish (a lone weight of 5e-324). A power-of-two scale changes no
+ * ratio, so ordinary strategies give bit for bit the exponents pycls computes from the weights as written.
  */
-function weightSum(strategy: ScalingStrategy): number {
-  return strategy.d + strategy.w + strategy.r || strategy.g / 2;
+function normalised(strategy: ScalingStrategy): ScalingStrategy {
+  const largest = Math.max(strategy.d, strategy.w, strategy.g, strategy.r);
+  const k = -Math.floor(Math.log2(largest));
+  return { d: timesPowerOfTwo(strategy.d, k), w: timesPowerOfTwo(strategy.w, k), g: timesPowerOfTwo(strategy.g, k), r: timesPowerOfTwo(strategy.r, k) };
 }
 
 /** The exponents of the multipliers in `s` (`d = s^e.d`, ...), for a checked strategy. */
 export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
-  const sum = weightSum(strategy);
-  return { d: strategy.d / sum, w: strategy.w / sum / 2, g: strategy.g / sum / 2, r: strategy.r / sum / 2 };
+  const { d, w, g, r } = normalised(strategy);
+  // pycls's weight sum: d + w + r, or g / 2 for a group-width-only strategy.
+  const sum = d + w + r || g / 2;
+  return { d: d / sum, w: w / sum / 2, g: g / sum / 2, r: r / sum / 2 };
 }
 
 /**
@@ -61,7 +73,11 @@ export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
  * `g = s^(wg/sum/2)`, `r = s^(wr/sum/2)` with `sum = wd + ww + wr` (or `wg/2` when that is 0), so that
  * `d * w^2 * r^2 = s` (on a dense network, flops grow by `s`).
  *
- * @throws {@link ScalingError} for an invalid strategy or a factor that is not a finite number > 0
+ * Weights are normalised by a power of two near the largest first, so that any finite weights work (the
+ * exponents are those of the weights as written: pycls's, bit for bit, for ordinary strategies).
+ *
+ * @throws {@link ScalingError} for an invalid strategy, a factor that is not a finite number > 0, or a
+ * multiplier that overflows or vanishes (weights such as `d2e-7_g1` put `s^2500000` on the group width)
  *
  * @example
  * ```ts
@@ -85,15 +101,26 @@ export function approximateScalingFactors(strategy: ScalingStrategy, s: number):
   return multipliers(strategy, s, Math.pow);
 }
 
+const DIMENSION_NAMES = { d: 'depth', w: 'width', g: 'group width', r: 'resolution' } as const;
+
 function multipliers(strategy: ScalingStrategy, s: number, power: (base: number, exponent: number) => number): ScalingFactors {
-  const sum = weightSum(strategy);
-  const w = power(s, strategy.w / sum / 2);
-  return {
-    d: power(s, strategy.d / sum),
-    w,
-    g: strategy.g === strategy.w ? w : power(s, strategy.g / sum / 2),
-    r: power(s, strategy.r / sum / 2),
-  };
+  const e = multiplierExponents(strategy);
+  const w = power(s, e.w);
+  const factors = { d: power(s, e.d), w, g: e.g === e.w ? w : power(s, e.g), r: power(s, e.r) };
+  // Only the group width's exponent is unbounded (its weight is not in the sum): `d2e-7_g1` puts s^2500000 on it.
+  for (const k of ['d', 'w', 'g', 'r'] as const) {
+    if (!(Number.isFinite(factors[k]) && factors[k] > 0)) {
+      throw new ScalingError(
+        'strategy',
+        `gives a ${DIMENSION_NAMES[k]} multiplier of ${s}^${e[k]} = ${factors[k]}, which no network can take (weights ${formatWeights(strategy)})`,
+      );
+    }
+  }
+  return factors;
+}
+
+function formatWeights(strategy: ScalingStrategy): string {
+  return (['d', 'w', 'g', 'r'] as const).map((k) => `${k} ${strategy[k]}`).join(', ');
 }
 
 /**
@@ -113,7 +140,7 @@ function multipliers(strategy: ScalingStrategy, s: number, power: (base: number,
  */
 export function complexityExponents(strategy: ScalingStrategy): ComplexityExponents {
   checkStrategy(strategy);
-  const sum = weightSum(strategy);
-  const [d, w, r] = [strategy.d / sum, strategy.w / sum, strategy.r / sum];
+  const e = multiplierExponents(strategy);
+  const [d, w, r] = [e.d, 2 * e.w, 2 * e.r];
   return { flops: d + w + r, params: d + w, acts: d + w / 2 + r };
 }

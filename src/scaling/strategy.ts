@@ -65,6 +65,18 @@ export const STRATEGIES: Readonly<Record<StrategyName, ScalingStrategy>> = Objec
   dWr: preset(1, 8, 8, 1),
 });
 
+/**
+ * Longest strategy string read, in characters: four weights in full double precision (`formatStrategy`
+ * writes at most about 100 characters) fit with room to spare.
+ *
+ * @example
+ * ```ts
+ * import { MAX_STRATEGY_LENGTH } from 'fastscale';
+ * console.log(MAX_STRATEGY_LENGTH); // 256
+ * ```
+ */
+export const MAX_STRATEGY_LENGTH = 256;
+
 const DIMENSIONS = ['d', 'w', 'g', 'r'] as const;
 const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -74,7 +86,7 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * `dWr` is accepted as `d1_w8_g8_r1`.
  *
  * @throws {@link ScalingError} for anything else: unknown letters, repeated letters, missing or negative
- * weights, or all weights zero
+ * weights, all weights zero, or text longer than {@link MAX_STRATEGY_LENGTH}
  *
  * @example
  * ```ts
@@ -85,6 +97,9 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  */
 export function parseStrategy(text: string): ScalingStrategy {
   if (typeof text !== 'string') throw new ScalingError('strategy', `${describe(text)} is not a strategy string`);
+  if (text.length > MAX_STRATEGY_LENGTH) {
+    throw new ScalingError('strategy', `${describe(text)} has ${text.length} characters, more than MAX_STRATEGY_LENGTH (${MAX_STRATEGY_LENGTH})`);
+  }
   if (text === 'dWr') return STRATEGIES.dWr;
   const weights = { d: 0, w: 0, g: 0, r: 0 };
   const seen = new Set<string>();
