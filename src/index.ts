@@ -51,7 +51,7 @@ export {
   type ScaleOptions,
   type EfficientNetVariant,
 } from './scaling/scale.js';
-export { pearson, fitLinear, type LinearFit } from './analysis/stats.js';
+export { pearson, fitLinear, MAX_SERIES_LENGTH, type LinearFit } from './analysis/stats.js';
 export {
   correlateRuntime,
   type RuntimeSample,

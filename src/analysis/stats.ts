@@ -17,18 +17,49 @@ export interface LinearFit {
   readonly slope: number;
 }
 
-/** A series of finite numbers, at least `minimum` long. */
+/**
+ * Longest series the statistics accept: far beyond any runtime study, and it bounds the work before it starts.
+ *
+ * @example
+ * ```ts
+ * import { MAX_SERIES_LENGTH } from 'fastscale';
+ * console.log(MAX_SERIES_LENGTH); // 1000000
+ * ```
+ */
+export const MAX_SERIES_LENGTH = 1_000_000;
+
+/**
+ * A series of finite numbers, at least `minimum` long, read once into an array of our own: holes, getters
+ * that answer differently each time, and proxies are dealt with here, and nowhere after.
+ */
 export function checkSeries(values: unknown, path: string, minimum = 2): readonly number[] {
-  if (!Array.isArray(values)) throw new AnalysisError(path, `${describe(values)} is not an array of numbers`);
-  if (values.length < minimum) {
-    throw new AnalysisError(path, `has ${values.length} value${values.length === 1 ? '' : 's'} (at least ${minimum} needed)`);
+  if (!readable(path, () => Array.isArray(values))) throw new AnalysisError(path, `${describe(values)} is not an array of numbers`);
+  const array = values as readonly unknown[];
+  const length = readable(path, () => array.length);
+  if (length > MAX_SERIES_LENGTH) {
+    throw new AnalysisError(path, `has ${length} values, more than MAX_SERIES_LENGTH (${MAX_SERIES_LENGTH})`);
   }
-  values.forEach((value, i) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new AnalysisError(`${path}[${i}]`, `${describe(value)} is not a finite number`);
-    }
-  });
-  return values as readonly number[];
+  if (length < minimum) {
+    throw new AnalysisError(path, `has ${length} value${length === 1 ? '' : 's'} (at least ${minimum} needed)`);
+  }
+  const owned: number[] = [];
+  for (let i = 0; i < length; i++) {
+    const at = `${path}[${i}]`;
+    if (!readable(at, () => i in array)) throw new AnalysisError(at, 'is missing (the array has a hole here)');
+    const value = readable(at, () => array[i]);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new AnalysisError(at, `${describe(value)} is not a finite number`);
+    owned.push(value);
+  }
+  return owned;
+}
+
+/** Reads the caller's value; a getter or revoked proxy that throws becomes an error naming where. */
+function readable<T>(path: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    throw new AnalysisError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+  }
 }
 
 function checkPair(xs: unknown, ys: unknown): [readonly number[], readonly number[]] {
@@ -38,15 +69,25 @@ function checkPair(xs: unknown, ys: unknown): [readonly number[], readonly numbe
   return [x, y];
 }
 
+/** `x * 2^k`, exact wherever the result is a normal double (in steps: `2 ** 1074` itself overflows). */
+function timesPowerOfTwo(x: number, k: number): number {
+  for (; k > 1000; k -= 1000) x *= 2 ** 1000;
+  for (; k < -1000; k += 1000) x *= 2 ** -1000;
+  return x * 2 ** k;
+}
+
 /**
- * A power of two near the largest magnitude of a series (1 for an all-zero series, which the callers
- * reject as constant). Dividing by a power of two is exact, so the scaled arithmetic rounds exactly as
- * the unscaled would, minus its overflow and underflow.
+ * The exponent `k` of the power of two at or below the largest magnitude of a series (0 for an all-zero
+ * series, which the callers reject as constant). Dividing by `2^k` is exact and puts every value in (-2, 2),
+ * so the arithmetic rounds as the unscaled would, minus its overflow and underflow.
  */
 function magnitude(values: readonly number[]): number {
   let largest = 0;
   for (const v of values) largest = Math.max(largest, Math.abs(v));
-  return largest === 0 ? 1 : 2 ** Math.round(Math.log2(largest));
+  if (largest === 0) return 0;
+  let k = Math.min(1023, Math.floor(Math.log2(largest))); // log2 of 1.79e308 rounds up to 1024
+  if (timesPowerOfTwo(1, k) > largest) k--;
+  return k;
 }
 
 /**
@@ -54,33 +95,36 @@ function magnitude(values: readonly number[]): number {
  * divided by their magnitudes: squares of values near 1e300 would overflow and those near 1e-300 vanish.
  */
 function moments(xs: readonly number[], ys: readonly number[]) {
-  const [scaleX, scaleY] = [magnitude(xs), magnitude(ys)];
+  const [kx, ky] = [magnitude(xs), magnitude(ys)];
+  const x = xs.map((v) => timesPowerOfTwo(v, -kx));
+  const y = ys.map((v) => timesPowerOfTwo(v, -ky));
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < xs.length; i++) {
-    mx += xs[i]! / scaleX;
-    my += ys[i]! / scaleY;
+  for (let i = 0; i < x.length; i++) {
+    mx += x[i]!;
+    my += y[i]!;
   }
-  mx /= xs.length;
-  my /= ys.length;
+  mx /= x.length;
+  my /= y.length;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let i = 0; i < xs.length; i++) {
-    const dx = xs[i]! / scaleX - mx;
-    const dy = ys[i]! / scaleY - my;
+  for (let i = 0; i < x.length; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
   }
-  return { scaleX, scaleY, mx, my, sxx, syy, sxy };
+  return { kx, ky, mx, my, sxx, syy, sxy };
 }
 
 /**
  * Pearson's correlation coefficient of two equally long series (at least 2 values, neither constant).
  *
- * @throws {@link AnalysisError} for a series that is not an array of finite numbers, too short, of
- * different length than the other, or constant (the correlation is undefined)
+ * @throws {@link AnalysisError} for a series that is not an array of finite numbers (holes included), too
+ * short, longer than {@link MAX_SERIES_LENGTH}, of different length than the other, or constant (the
+ * correlation is undefined)
  *
  * @example
  * ```ts
@@ -109,12 +153,12 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number {
  */
 export function fitLinear(xs: readonly number[], ys: readonly number[]): LinearFit {
   const [x, y] = checkPair(xs, ys);
-  const { scaleX, scaleY, mx, my, sxx, sxy } = moments(x, y);
+  const { kx, ky, mx, my, sxx, sxy } = moments(x, y);
   if (sxx === 0) throw new AnalysisError('xs', 'is constant: no line fits');
-  // The fit of the scaled series, back in the units of the data.
+  // The fit of the scaled series, back in the units of the data (one power of two: no overflow on the way).
   const slope = sxy / sxx;
-  const intercept = (my - slope * mx) * scaleY;
-  const unscaledSlope = (slope * scaleY) / scaleX;
+  const intercept = timesPowerOfTwo(my - slope * mx, ky);
+  const unscaledSlope = timesPowerOfTwo(slope, ky - kx);
   if (!Number.isFinite(unscaledSlope) || !Number.isFinite(intercept)) {
     throw new AnalysisError('ys', 'the fitted line does not fit in double precision (slope or intercept beyond 1.8e308)');
   }
