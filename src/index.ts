@@ -61,6 +61,7 @@ export {
 export { estimateActivationMemory, type ActivationMemoryOptions } from './analysis/memory.js';
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies } from './analysis/compare.js';
+export { MAX_STRATEGIES } from './analysis/strategies.js';
 export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
 export {
   scalingChart,

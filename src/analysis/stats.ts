@@ -1,5 +1,7 @@
 import { AnalysisError } from '../errors.js';
 import { describe } from '../internal/describe.js';
+import { binaryExponent, timesPowerOfTwo } from '../internal/power-of-two.js';
+import { ownedArray } from '../internal/read.js';
 
 /**
  * A least-squares line `y = intercept + slope * x`.
@@ -33,33 +35,14 @@ export const MAX_SERIES_LENGTH = 1_000_000;
  * that answer differently each time, and proxies are dealt with here, and nowhere after.
  */
 export function checkSeries(values: unknown, path: string, minimum = 2): readonly number[] {
-  if (!readable(path, () => Array.isArray(values))) throw new AnalysisError(path, `${describe(values)} is not an array of numbers`);
-  const array = values as readonly unknown[];
-  const length = readable(path, () => array.length);
-  if (length > MAX_SERIES_LENGTH) {
-    throw new AnalysisError(path, `has ${length} values, more than MAX_SERIES_LENGTH (${MAX_SERIES_LENGTH})`);
+  const owned = ownedArray(values, path, AnalysisError, { value: MAX_SERIES_LENGTH, name: 'MAX_SERIES_LENGTH' }, 'numbers');
+  if (owned.length < minimum) {
+    throw new AnalysisError(path, `has ${owned.length} value${owned.length === 1 ? '' : 's'} (at least ${minimum} needed)`);
   }
-  if (length < minimum) {
-    throw new AnalysisError(path, `has ${length} value${length === 1 ? '' : 's'} (at least ${minimum} needed)`);
-  }
-  const owned: number[] = [];
-  for (let i = 0; i < length; i++) {
-    const at = `${path}[${i}]`;
-    if (!readable(at, () => i in array)) throw new AnalysisError(at, 'is missing (the array has a hole here)');
-    const value = readable(at, () => array[i]);
-    if (typeof value !== 'number' || !Number.isFinite(value)) throw new AnalysisError(at, `${describe(value)} is not a finite number`);
-    owned.push(value);
-  }
-  return owned;
-}
-
-/** Reads the caller's value; a getter or revoked proxy that throws becomes an error naming where. */
-function readable<T>(path: string, read: () => T): T {
-  try {
-    return read();
-  } catch (error) {
-    throw new AnalysisError(path, `cannot be read (${error instanceof Error ? error.message : String(error)})`, { cause: error });
-  }
+  owned.forEach((value, i) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new AnalysisError(`${path}[${i}]`, `${describe(value)} is not a finite number`);
+  });
+  return owned as number[];
 }
 
 function checkPair(xs: unknown, ys: unknown): [readonly number[], readonly number[]] {
@@ -67,13 +50,6 @@ function checkPair(xs: unknown, ys: unknown): [readonly number[], readonly numbe
   const y = checkSeries(ys, 'ys');
   if (x.length !== y.length) throw new AnalysisError('ys', `has ${y.length} values but xs has ${x.length}`);
   return [x, y];
-}
-
-/** `x * 2^k`, exact wherever the result is a normal double (in steps: `2 ** 1074` itself overflows). */
-function timesPowerOfTwo(x: number, k: number): number {
-  for (; k > 1000; k -= 1000) x *= 2 ** 1000;
-  for (; k < -1000; k += 1000) x *= 2 ** -1000;
-  return x * 2 ** k;
 }
 
 /**
@@ -84,10 +60,7 @@ function timesPowerOfTwo(x: number, k: number): number {
 function magnitude(values: readonly number[]): number {
   let largest = 0;
   for (const v of values) largest = Math.max(largest, Math.abs(v));
-  if (largest === 0) return 0;
-  let k = Math.min(1023, Math.floor(Math.log2(largest))); // log2 of 1.79e308 rounds up to 1024
-  if (timesPowerOfTwo(1, k) > largest) k--;
-  return k;
+  return largest === 0 ? 0 : binaryExponent(largest);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ScalingError } from '../errors.js';
 import { describe } from '../internal/describe.js';
+import { binaryExponent, timesPowerOfTwo } from '../internal/power-of-two.js';
 import { pow } from '../internal/pow.js';
 import type { Complexity } from '../spec/types.js';
 import { checkStrategy, type ScalingStrategy } from './strategy.js';
@@ -42,13 +43,6 @@ export function checkFactor(s: unknown, path = 'factor'): number {
   throw new ScalingError(path, `${describe(s)} is not a finite number > 0`);
 }
 
-/** `x * 2^k`, exact wherever the result is a normal double (in steps, as `2 ** 1074` itself overflows). */
-function timesPowerOfTwo(x: number, k: number): number {
-  for (; k > 1000; k -= 1000) x *= 2 ** 1000;
-  for (; k < -1000; k += 1000) x *= 2 ** -1000;
-  return x * 2 ** k;
-}
-
 /**
  * The weights divided by a power of two near the largest: only ratios matter, and this way their sums
  * neither overflow (weights of 1e308) nor vanish (a lone weight of 5e-324). A power-of-two scale changes no
@@ -56,7 +50,7 @@ function timesPowerOfTwo(x: number, k: number): number {
  */
 function normalised(strategy: ScalingStrategy): ScalingStrategy {
   const largest = Math.max(strategy.d, strategy.w, strategy.g, strategy.r);
-  const k = -Math.floor(Math.log2(largest));
+  const k = -binaryExponent(largest);
   return { d: timesPowerOfTwo(strategy.d, k), w: timesPowerOfTwo(strategy.w, k), g: timesPowerOfTwo(strategy.g, k), r: timesPowerOfTwo(strategy.r, k) };
 }
 

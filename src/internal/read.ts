@@ -1,0 +1,45 @@
+/**
+ * Reading a caller's value where reading itself can fail (a getter that throws, a revoked proxy): the failure
+ * becomes the caller's typed error, naming where, with the original as its cause.
+ */
+import type { FastscaleError } from '../errors.js';
+import { describe } from './describe.js';
+
+/** A FastscaleError subclass. */
+type ErrorClass = new (path: string, reason: string, options?: { cause?: unknown }) => FastscaleError;
+
+/** Runs `read` on the caller's value; anything it throws becomes an `error` at `path`. */
+export function readCallerValue<T>(path: string, error: ErrorClass, read: () => T): T {
+  try {
+    return read();
+  } catch (cause) {
+    throw new error(path, `cannot be read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
+}
+
+/**
+ * The elements of a caller's array, each read once into an array of our own (later code never sees a getter,
+ * a proxy or a hole), at most `limit` of them.
+ *
+ * @param limit - the most elements, and the name of the constant that says so
+ * @param what - what the elements are, for error messages (`'strategies'`)
+ */
+export function ownedArray(
+  value: unknown,
+  path: string,
+  error: ErrorClass,
+  limit: { readonly value: number; readonly name: string },
+  what: string,
+): unknown[] {
+  if (!readCallerValue(path, error, () => Array.isArray(value))) throw new error(path, `${describe(value)} is not an array of ${what}`);
+  const array = value as readonly unknown[];
+  const length = readCallerValue(path, error, () => array.length);
+  if (length > limit.value) throw new error(path, `has ${length} ${what}, more than ${limit.name} (${limit.value})`);
+  const owned: unknown[] = [];
+  for (let i = 0; i < length; i++) {
+    const at = `${path}[${i}]`;
+    if (!readCallerValue(at, error, () => i in array)) throw new error(at, 'is missing (the array has a hole here)');
+    owned.push(readCallerValue(at, error, () => array[i]));
+  }
+  return owned;
+}
