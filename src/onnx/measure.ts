@@ -75,17 +75,53 @@ interface LatencySettings {
 
 const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
 
+/**
+ * Bounds of the latency options, checked before anything is exported or allocated: far beyond any machine
+ * onnxruntime runs on, and small enough that a typo cannot exhaust memory or run for days.
+ *
+ * - `threads`: 1 to 256 intra-op threads.
+ * - `batchSize`: 1 to 4096 images.
+ * - `runs` and `warmup`: at most 10,000 each.
+ * - `inputBytes`: the float32 input, `batchSize * 3 * r * r * 4` bytes at training resolution `r`, at most 1 GiB.
+ *
+ * @example
+ * ```ts
+ * import { LATENCY_LIMITS } from 'fastscale/onnx';
+ * const fits = (batch: number, r: number) => batch * 3 * r * r * 4 <= LATENCY_LIMITS.inputBytes;
+ * ```
+ */
+export const LATENCY_LIMITS = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30 });
+
+/** An integer option in [min, limit]. */
+function bounded(value: unknown, path: string, min: 0 | 1, limit: number): number {
+  const checked = min === 1 ? positiveInteger(value, path, OnnxError) : nonNegativeInteger(value, path, OnnxError);
+  if (checked > limit) throw new OnnxError(path, `${checked} is more than the limit of ${limit} (LATENCY_LIMITS)`);
+  return checked;
+}
+
 /** Checks the latency fields of an options object already checked for unknown keys. */
 function latencySettings(options: Readonly<Record<string, unknown>>, path: string): LatencySettings {
   const field = <T>(key: string, fallback: T, check: (value: unknown, path: string) => T): T =>
     options[key] === undefined ? fallback : check(options[key], join(path, key));
   return {
-    batchSize: field('batchSize', 1, (v, p) => positiveInteger(v, p, OnnxError)),
-    threads: field('threads', 1, (v, p) => positiveInteger(v, p, OnnxError)),
-    warmup: field('warmup', 3, (v, p) => nonNegativeInteger(v, p, OnnxError)),
-    runs: field('runs', 10, (v, p) => positiveInteger(v, p, OnnxError)),
+    batchSize: field('batchSize', 1, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.batchSize)),
+    threads: field('threads', 1, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.threads)),
+    warmup: field('warmup', 3, (v, p) => bounded(v, p, 0, LATENCY_LIMITS.warmup)),
+    runs: field('runs', 10, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.runs)),
     seed: field('seed', 0, checkSeed),
   };
+}
+
+/** The input tensor must fit LATENCY_LIMITS.inputBytes; checked before the model is exported. */
+function checkInputSize(spec: ModelSpec, batchSize: number, path: string): void {
+  const r = spec.resolution.train;
+  const bytes = batchSize * 3 * r * r * 4;
+  if (bytes > LATENCY_LIMITS.inputBytes) {
+    throw new OnnxError(
+      path,
+      `an input of ${batchSize} x 3 x ${r} x ${r} float32 values takes ${bytes} bytes, more than the limit of ${LATENCY_LIMITS.inputBytes} (LATENCY_LIMITS.inputBytes): lower the batch size or the resolution`,
+    );
+  }
 }
 
 /** onnxruntime-node is not installed: the user's to fix (the CLI exits with code 2 on it). */
@@ -124,7 +160,8 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
  * Needs the optional peer dependency `onnxruntime-node` (`npm install onnxruntime-node`).
  *
  * @throws `SpecError` for an invalid spec
- * @throws {@link OnnxError} for a bad option
+ * @throws {@link OnnxError} for a bad option, or one beyond {@link LATENCY_LIMITS} (the input tensor included),
+ * before anything is exported or allocated
  * @throws `Error` when onnxruntime-node is not installed (the message says how to install it)
  *
  * @example
@@ -137,6 +174,7 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
 export async function measureLatency(spec: ModelSpec, options?: LatencyOptions): Promise<Latency> {
   complexity(spec);
   const settings = latencySettings(record(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
+  checkInputSize(spec, settings.batchSize, 'options.batchSize');
   return timeModel(spec, settings);
 }
 
@@ -161,14 +199,14 @@ async function timeModel(spec: ModelSpec, settings: LatencySettings): Promise<La
       await session.run(feeds);
       times.push(performance.now() - start);
     }
-    return { ...summarize(times), runs, batchSize, threads };
+    return { ...summarizeLatency(times), runs, batchSize, threads };
   } finally {
     await session.release();
   }
 }
 
-/** Median (the mean of the middle two for an even count), minimum and maximum. */
-function summarize(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
+/** Median (the mean of the middle two for an even count), minimum and maximum of the timed runs. */
+export function summarizeLatency(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -237,7 +275,8 @@ interface Job {
  * @throws `SpecError` for an invalid base spec
  * @throws `ScalingError` for a bad factor or strategy (path `options.factors[i]`, `options.strategies[i]`), or
  * a network that cannot be scaled
- * @throws {@link OnnxError} for a bad latency option or `onProgress`
+ * @throws {@link OnnxError} for a bad latency option or `onProgress`, or an input tensor of some scaled model
+ * beyond {@link LATENCY_LIMITS}
  * @throws `Error` when onnxruntime-node is not installed
  *
  * @example
@@ -266,6 +305,8 @@ export async function measureScaling(base: ModelSpec, options: MeasureScalingOpt
     throw new OnnxError('options.onProgress', `${describe(onProgress)} is not a function`);
   }
   const jobs: Job[] = strategies.flatMap((strategy) => factors.map((factor) => ({ strategy, factor, spec: scale(base, strategy, factor) })));
+  // Resolution scales too: every model's input must fit before the first is timed.
+  for (const job of jobs) checkInputSize(job.spec, settings.batchSize, 'options.batchSize');
   const rows: MeasuredModel[] = [];
   for (const job of jobs) {
     const { medianMs, minMs, maxMs } = await timeModel(job.spec, settings);
