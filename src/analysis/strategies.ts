@@ -1,6 +1,6 @@
 import { ScalingError } from '../errors.js';
 import { describe } from '../internal/describe.js';
-import { ownedArray, readCallerValue } from '../internal/read.js';
+import { ownedArray } from '../internal/read.js';
 import { toStrategy } from '../scaling/scale.js';
 import { formatStrategy, type ScalingStrategy, STRATEGIES, type StrategyName } from '../scaling/strategy.js';
 
@@ -34,7 +34,7 @@ export const MAX_STRATEGIES = 1_000;
 
 /**
  * Checks a list of strategies (objects or strings) and names each; strings keep the name they were given.
- * Each entry is read once (a strategy object's weights copied), so nothing the caller holds is read again.
+ * The list and each strategy's weights are read once into copies, so nothing the caller holds is read again.
  */
 export function namedStrategies(strategies: unknown, path = 'strategies'): NamedStrategy[] {
   const list = ownedArray(strategies, path, ScalingError, { value: MAX_STRATEGIES, name: 'MAX_STRATEGIES' }, 'strategies');
@@ -42,25 +42,11 @@ export function namedStrategies(strategies: unknown, path = 'strategies'): Named
   return list.map((value: unknown, i) => {
     const at = `${path}[${i}]`;
     try {
-      const { d, w, g, r } = toStrategy(typeof value === 'string' ? value : (ownedStrategy(value, at) as ScalingStrategy));
-      const strategy = Object.freeze({ d, w, g, r });
+      const strategy = toStrategy(value as ScalingStrategy | string); // a frozen copy, each weight read once
       return { name: typeof value === 'string' ? value : nameOf(strategy), strategy };
     } catch (error) {
       if (!(error instanceof ScalingError) || !error.path.startsWith('strategy')) throw error;
       throw new ScalingError(`${at}${error.path.replace(/^strategy/, '')}`, error.reason, { cause: error });
     }
   });
-}
-
-/** A copy of a strategy object's own fields (so that a misspelt key is still reported), each read once. */
-function ownedStrategy(value: unknown, path: string): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  const keys = readCallerValue(path, ScalingError, () => Object.keys(value));
-  const copy: Record<string, unknown> = {};
-  for (const key of new Set([...keys, 'd', 'w', 'g', 'r'])) {
-    const field = readCallerValue(`${path}.${key}`, ScalingError, () => (value as Record<string, unknown>)[key]);
-    // defineProperty: a key named __proto__ stays a field (and an unknown one) instead of setting the prototype.
-    if (keys.includes(key) || field !== undefined) Object.defineProperty(copy, key, { value: field, enumerable: true });
-  }
-  return copy;
 }

@@ -3,6 +3,7 @@
  * becomes the caller's typed error, naming where, with the original as its cause.
  */
 import type { FastscaleError } from '../errors.js';
+import { join, record } from './check.js';
 import { describe } from './describe.js';
 
 /** A FastscaleError subclass. */
@@ -42,4 +43,27 @@ export function ownedArray(
     owned.push(readCallerValue(at, error, () => array[i]));
   }
   return owned;
+}
+
+/**
+ * An options-like object as a plain copy of its own enumerable fields, each read once, then checked by
+ * `record` (a plain object, no unknown keys). A key named `__proto__` stays a field, and so an unknown one.
+ */
+export function ownedRecord(
+  value: unknown,
+  fields: readonly string[],
+  path: string,
+  what: string,
+  error: ErrorClass,
+): Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || readCallerValue(path, error, () => Array.isArray(value))) {
+    return record(value, fields, path, what, error);
+  }
+  const keys = readCallerValue(path, error, () => Object.keys(value));
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) {
+    const field = readCallerValue(join(path, key), error, () => (value as Record<string, unknown>)[key]);
+    Object.defineProperty(copy, key, { value: field, enumerable: true, configurable: true, writable: true });
+  }
+  return record(copy, fields, path, what, error);
 }

@@ -4,9 +4,9 @@
  */
 import { Document, isMap, isScalar, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
-import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
 import { deepFreeze } from '../internal/freeze.js';
+import { ownedRecord } from '../internal/read.js';
 import { checkSpec } from '../spec/check.js';
 import type { Activation, AnyNetSpec, EfficientNetSpec, ModelSpec, RegNetSpec, ResNetSpec } from '../spec/types.js';
 import { loadPyclsYaml } from './pyyaml.js';
@@ -403,7 +403,7 @@ export interface ToPyclsConfigOptions {
  */
 export function toPyclsConfig(spec: ModelSpec, options: ToPyclsConfigOptions = {}): string {
   checkSpec(spec);
-  const template = record(options, ['template'], 'options', 'toPyclsConfig options', SpecError).template;
+  const template = ownedRecord(options, ['template'], 'options', 'toPyclsConfig options', SpecError).template;
   if (template !== undefined && typeof template !== 'string') {
     throw new SpecError('options.template', `${describe(template)} is not a YAML string`);
   }

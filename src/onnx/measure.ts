@@ -4,8 +4,9 @@
  */
 import { complexity } from '../complexity/index.js';
 import { FastscaleError, ScalingError } from '../errors.js';
-import { join, nonEmptyArray, nonNegativeInteger, positiveInteger, record } from '../internal/check.js';
+import { join, nonNegativeInteger, positiveInteger } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
+import { ownedArray, ownedRecord } from '../internal/read.js';
 import { checkFactor } from '../scaling/factors.js';
 import { scale } from '../scaling/scale.js';
 import { checkStrategy, formatStrategy, parseStrategy, type ScalingStrategy } from '../scaling/strategy.js';
@@ -83,6 +84,7 @@ const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
  * - `batchSize`: 1 to 4096 images.
  * - `runs` and `warmup`: at most 10,000 each.
  * - `inputBytes`: the float32 input, `batchSize * 3 * r * r * 4` bytes at training resolution `r`, at most 1 GiB.
+ * - `models`: at most 1,000 models (strategies times factors) in one {@link measureScaling}.
  *
  * @example
  * ```ts
@@ -90,7 +92,7 @@ const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
  * const fits = (batch: number, r: number) => batch * 3 * r * r * 4 <= LATENCY_LIMITS.inputBytes;
  * ```
  */
-export const LATENCY_LIMITS = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30 });
+export const LATENCY_LIMITS = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30, models: 1000 });
 
 /** An integer option in [min, limit]. */
 function bounded(value: unknown, path: string, min: 0 | 1, limit: number): number {
@@ -173,7 +175,7 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
  */
 export async function measureLatency(spec: ModelSpec, options?: LatencyOptions): Promise<Latency> {
   complexity(spec);
-  const settings = latencySettings(record(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
+  const settings = latencySettings(ownedRecord(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
   checkInputSize(spec, settings.batchSize, 'options.batchSize');
   return timeModel(spec, settings);
 }
@@ -294,12 +296,13 @@ interface Job {
  */
 export async function measureScaling(base: ModelSpec, options: MeasureScalingOptions): Promise<MeasuredModel[]> {
   complexity(base);
-  const checked = record(options, SCALING_FIELDS, 'options', 'scaling measurement options', OnnxError);
+  const checked = ownedRecord(options, SCALING_FIELDS, 'options', 'scaling measurement options', OnnxError);
   const settings = latencySettings(checked, 'options');
-  const factors = nonEmptyArray(checked.factors, 'options.factors', ScalingError).map((f, i) => checkFactor(f, `options.factors[${i}]`));
-  const strategies = nonEmptyArray(checked.strategies, 'options.strategies', ScalingError).map((s, i) =>
-    strategyString(s, `options.strategies[${i}]`),
-  );
+  const factors = nonEmptyList(checked.factors, 'options.factors', 'factors').map((f, i) => checkFactor(f, `options.factors[${i}]`));
+  const strategies = nonEmptyList(checked.strategies, 'options.strategies', 'strategies').map((s, i) => strategyString(s, `options.strategies[${i}]`));
+  if (factors.length * strategies.length > LATENCY_LIMITS.models) {
+    throw new OnnxError('options', `${strategies.length} strategies times ${factors.length} factors are more than LATENCY_LIMITS.models (${LATENCY_LIMITS.models}) models`);
+  }
   const onProgress = checked.onProgress;
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new OnnxError('options.onProgress', `${describe(onProgress)} is not a function`);
@@ -314,6 +317,13 @@ export async function measureScaling(base: ModelSpec, options: MeasureScalingOpt
     (onProgress as MeasureScalingOptions['onProgress'])?.(rows.length, jobs.length, `${job.strategy} x${job.factor}`);
   }
   return rows;
+}
+
+/** A caller's list read once into an owned array (no holes), non-empty and at most LATENCY_LIMITS.models long. */
+function nonEmptyList(value: unknown, path: string, what: string): unknown[] {
+  const list = ownedArray(value, path, ScalingError, { value: LATENCY_LIMITS.models, name: 'LATENCY_LIMITS.models' }, what);
+  if (list.length === 0) throw new ScalingError(path, 'is empty (expected at least one element)');
+  return list;
 }
 
 /** A strategy (object or pycls string) as its canonical pycls string; errors name the list entry. */

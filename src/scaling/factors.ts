@@ -81,10 +81,10 @@ export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
  * ```
  */
 export function scalingFactors(strategy: ScalingStrategy, s: number): ScalingFactors {
-  checkStrategy(strategy);
+  const weights = checkStrategy(strategy);
   checkFactor(s);
   // Correctly rounded powers: V8's `**` is an ulp off where Python's is not (see internal/pow.ts).
-  return multipliers(strategy, s, pow);
+  return multipliers(weights, s, pow);
 }
 
 /**
@@ -133,8 +133,7 @@ function formatWeights(strategy: ScalingStrategy): string {
  * ```
  */
 export function complexityExponents(strategy: ScalingStrategy): ComplexityExponents {
-  checkStrategy(strategy);
-  const e = multiplierExponents(strategy);
+  const e = multiplierExponents(checkStrategy(strategy));
   const [d, w, r] = [e.d, 2 * e.w, 2 * e.r];
   return { flops: d + w + r, params: d + w, acts: d + w / 2 + r };
 }

@@ -5,6 +5,7 @@
 import { ScalingError } from '../errors.js';
 import { join, nonNegativeNumber, record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
+import { readCallerValue } from '../internal/read.js';
 import { gcd } from '../internal/python.js';
 
 /**
@@ -142,8 +143,8 @@ export function parseStrategy(text: string): ScalingStrategy {
  * formatStrategy(fastCompound(0.8)); // 'd1_w8_g8_r1'
  * ```
  */
-export function formatStrategy(strategy: ScalingStrategy): string {
-  checkStrategy(strategy);
+export function formatStrategy(value: ScalingStrategy): string {
+  const strategy = checkStrategy(value);
   const present = DIMENSIONS.filter((k) => strategy[k] !== 0);
   if (present.every((k) => strategy[k] === 1)) return present.join('');
   return present.map((k) => `${k}${String(strategy[k])}`).join('_');
@@ -198,15 +199,35 @@ function simpleFraction(alpha: number): [number, number] | null {
 }
 
 /**
- * Checks a strategy object (four finite, non-negative weights, not all zero) and returns it.
+ * Checks a strategy object (four finite, non-negative weights, not all zero) and returns a frozen copy of its
+ * weights: each is read once (a getter cannot answer differently later), and reading a revoked proxy or a
+ * throwing getter is a ScalingError.
  *
  * @throws {@link ScalingError} naming the bad weight
  */
 export function checkStrategy(value: unknown, path = 'strategy'): ScalingStrategy {
-  const strategy = record(value, DIMENSIONS, path, 'a scaling strategy', ScalingError);
-  for (const k of DIMENSIONS) nonNegativeNumber(strategy[k], join(path, k), ScalingError);
-  if (DIMENSIONS.every((k) => strategy[k] === 0)) {
+  const strategy = record(ownFields(value, path), DIMENSIONS, path, 'a scaling strategy', ScalingError);
+  const weights = { d: 0, w: 0, g: 0, r: 0 };
+  for (const k of DIMENSIONS) weights[k] = nonNegativeNumber(strategy[k], join(path, k), ScalingError);
+  if (DIMENSIONS.every((k) => weights[k] === 0)) {
     throw new ScalingError(path, 'all weights are 0: nothing would scale');
   }
-  return value as ScalingStrategy;
+  return Object.freeze(weights);
+}
+
+/**
+ * A plain copy of an object's own enumerable fields and the four weights (which may come from its
+ * prototype), each read once; anything else is returned as it is, for `record` to reject.
+ */
+function ownFields(value: unknown, path: string): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (readCallerValue(path, ScalingError, () => Array.isArray(value))) return value;
+  const keys = readCallerValue(path, ScalingError, () => Object.keys(value));
+  const copy: Record<string, unknown> = {};
+  for (const key of new Set([...keys, ...DIMENSIONS])) {
+    const field = readCallerValue(join(path, key), ScalingError, () => (value as Record<string, unknown>)[key]);
+    // defineProperty: a key named __proto__ stays a field (an unknown one) instead of setting the prototype.
+    if (keys.includes(key) || field !== undefined) Object.defineProperty(copy, key, { value: field, enumerable: true });
+  }
+  return copy;
 }

@@ -49,8 +49,18 @@ describe('measureLatency', () => {
 });
 
 describe('latency limits', () => {
-  it('are 256 threads, batches of 4096, 10,000 runs and warm-up runs, and a 1 GiB input', () => {
-    expect(LATENCY_LIMITS).toEqual({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 1_073_741_824 });
+  it('are 256 threads, batches of 4096, 10,000 runs and warm-up runs, a 1 GiB input and 1,000 models', () => {
+    expect(LATENCY_LIMITS).toEqual({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 1_073_741_824, models: 1000 });
+  });
+
+  it('refuse more than 1,000 models and holes in the lists before scaling any', async () => {
+    const factors = Array.from({ length: 101 }, (_, i) => 1 + i / 100);
+    await expect(measureScaling(tiny, { factors, strategies: Array(10).fill('w') })).rejects.toSatisfy(
+      (e) => e instanceof OnnxError && e.reason === '10 strategies times 101 factors are more than LATENCY_LIMITS.models (1000) models',
+    );
+    await expect(measureScaling(tiny, { factors: [1, , 2] as number[], strategies: ['w'] })).rejects.toSatisfy(
+      (e) => e instanceof ScalingError && e.message === 'options.factors[1]: is missing (the array has a hole here)',
+    );
   });
 
   it.each([
