@@ -9,8 +9,8 @@ import { describe } from '../internal/describe.js';
 import { literalEval, type PythonValue } from './python-literal.js';
 
 /**
- * Longest YAML text read, in characters (1 MiB): pycls's largest config is about 3 KB, and parsing a text of
- * this size takes about a second.
+ * Longest YAML text read, in characters (256 KiB): pycls's largest config is about 3 KB, and the slowest text
+ * of this size parses in well under a second.
  *
  * @example
  * ```ts
@@ -18,7 +18,7 @@ import { literalEval, type PythonValue } from './python-literal.js';
  * const fits = (text: string) => text.length <= MAX_YAML_LENGTH;
  * ```
  */
-export const MAX_YAML_LENGTH = 1_048_576;
+export const MAX_YAML_LENGTH = 262_144;
 
 /**
  * Most values (scalars, lists and mappings, keys included, aliases counted as the values they expand to) in
@@ -30,7 +30,7 @@ export const MAX_YAML_LENGTH = 1_048_576;
  * console.log(`configs may hold up to ${MAX_YAML_NODES} values`);
  * ```
  */
-export const MAX_YAML_NODES = 100_000;
+export const MAX_YAML_NODES = 50_000;
 
 /**
  * Most aliases (`*name`) in one YAML text.

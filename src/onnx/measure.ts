@@ -80,19 +80,26 @@ const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
  * Bounds of the latency options, checked before anything is exported or allocated: far beyond any machine
  * onnxruntime runs on, and small enough that a typo cannot exhaust memory or run for days.
  *
- * - `threads`: 1 to 256 intra-op threads.
- * - `batchSize`: 1 to 4096 images.
- * - `runs` and `warmup`: at most 10,000 each.
- * - `inputBytes`: the float32 input, `batchSize * 3 * r * r * 4` bytes at training resolution `r`, at most 1 GiB.
- * - `models`: at most 1,000 models (strategies times factors) in one {@link measureScaling}.
- *
  * @example
  * ```ts
  * import { LATENCY_LIMITS } from 'fastscale/onnx';
  * const fits = (batch: number, r: number) => batch * 3 * r * r * 4 <= LATENCY_LIMITS.inputBytes;
  * ```
  */
-export const LATENCY_LIMITS = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30, models: 1000 });
+export const LATENCY_LIMITS: {
+  /** Most onnxruntime intra-op threads (`threads`): 256. */
+  readonly threads: number;
+  /** Most images per run (`batchSize`): 4096. */
+  readonly batchSize: number;
+  /** Most timed runs (`runs`): 10,000. */
+  readonly runs: number;
+  /** Most untimed runs (`warmup`): 10,000. */
+  readonly warmup: number;
+  /** Largest float32 input, `batchSize * 3 * r * r * 4` bytes at training resolution `r`: 1 GiB. */
+  readonly inputBytes: number;
+  /** Most models (strategies times factors) one {@link measureScaling} measures: 1,000. */
+  readonly models: number;
+} = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30, models: 1000 });
 
 /** An integer option in [min, limit]. */
 function bounded(value: unknown, path: string, min: 0 | 1, limit: number): number {

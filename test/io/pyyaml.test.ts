@@ -233,22 +233,22 @@ function specError(run: () => unknown): SpecError {
 
 describe('limits and hostile YAML', () => {
   it('refuses text longer than MAX_YAML_LENGTH before parsing it', () => {
-    expect(MAX_YAML_LENGTH).toBe(1_048_576);
+    expect(MAX_YAML_LENGTH).toBe(262_144);
     expect(() => loadPyclsYaml(`a: "${'x'.repeat(MAX_YAML_LENGTH - 8)}"`)).not.toThrow();
-    expect(specError(() => loadPyclsYaml(`a: "${'x'.repeat(MAX_YAML_LENGTH)}"`)).reason).toMatch(/1048581 characters, more than MAX_YAML_LENGTH \(1048576\)/);
+    expect(specError(() => loadPyclsYaml(`a: "${'x'.repeat(MAX_YAML_LENGTH)}"`)).reason).toMatch(/262149 characters, more than MAX_YAML_LENGTH \(262144\)/);
   });
 
   it('refuses more than MAX_YAML_NODES values, keys included', () => {
     const keys = (n: number) => Array.from({ length: n }, (_, i) => `k${i}: 1`).join('\n');
     expect(Object.keys(loadPyclsYaml(keys(MAX_YAML_NODES / 2 - 1)) as object)).toHaveLength(MAX_YAML_NODES / 2 - 1);
-    expect(specError(() => loadPyclsYaml(keys(MAX_YAML_NODES / 2 + 1))).reason).toMatch(/more than MAX_YAML_NODES \(100000\) values/);
+    expect(specError(() => loadPyclsYaml(keys(MAX_YAML_NODES / 2 + 1))).reason).toMatch(/more than MAX_YAML_NODES \(50000\) values/);
   });
 
   it('stops an alias bomb (billion laughs) at MAX_YAML_NODES', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(10).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
     const error = specError(() => loadPyclsYaml(levels.join('\n')));
-    expect(error.reason).toMatch(/^invalid YAML at line \d+, column \d+: more than MAX_YAML_NODES \(100000\) values \(aliases count as what they expand to\)$/);
+    expect(error.reason).toMatch(/^invalid YAML at line \d+, column \d+: more than MAX_YAML_NODES \(50000\) values \(aliases count as what they expand to\)$/);
   });
 
   it('refuses more than MAX_YAML_ALIASES aliases', () => {
@@ -258,14 +258,16 @@ describe('limits and hostile YAML', () => {
   });
 
   it.each([
-    ['block lists', (n: number) => `${'- '.repeat(n)}x`, 500_000],
-    ['flow lists', (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`, 500_000],
-    ['flow mappings', (n: number) => `${'{a: '.repeat(n)}1${'}'.repeat(n)}`, 200_000],
-    ['flow lists in a block list', (n: number) => `- ${'['.repeat(n - 1)}${']'.repeat(n - 1)}`, 500_000],
-    ['block mappings', (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1', 1_400],
+    // The deepest of each that fits in MAX_YAML_LENGTH.
+    ['block lists', (n: number) => `${'- '.repeat(n)}x`, 130_000],
+    ['flow lists', (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`, 130_000],
+    ['flow mappings', (n: number) => `${'{a: '.repeat(n)}1${'}'.repeat(n)}`, 50_000],
+    ['flow lists in a block list', (n: number) => `- ${'['.repeat(n - 1)}${']'.repeat(n - 1)}`, 130_000],
+    ['block mappings', (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1', 700],
     ['indented lists of mappings', (n: number) => Array.from({ length: n }, (_, i) => `${' '.repeat(2 * i)}- a:`).join('\n') + ' 1', 500],
   ])('reads %s as deep as MAX_YAML_DEPTH and refuses them deeper, however deep', (_, nest, deepest) => {
     expect(() => loadPyclsYaml(nest(MAX_YAML_DEPTH / (_ === 'indented lists of mappings' ? 2 : 1)))).not.toThrow();
+    expect(nest(deepest).length).toBeLessThanOrEqual(MAX_YAML_LENGTH);
     for (const depth of [MAX_YAML_DEPTH + 1, deepest]) {
       expect(specError(() => loadPyclsYaml(nest(depth))).reason).toMatch(/nest deeper than MAX_YAML_DEPTH \(100\)/);
     }
