@@ -39,9 +39,10 @@ export function checkSeries(values: unknown, path: string, minimum = 2): readonl
   if (owned.length < minimum) {
     throw new AnalysisError(path, `has ${owned.length} value${owned.length === 1 ? '' : 's'} (at least ${minimum} needed)`);
   }
-  owned.forEach((value, i) => {
+  for (let i = 0; i < owned.length; i++) {
+    const value = owned[i];
     if (typeof value !== 'number' || !Number.isFinite(value)) throw new AnalysisError(`${path}[${i}]`, `${describe(value)} is not a finite number`);
-  });
+  }
   return owned as number[];
 }
 
@@ -69,27 +70,35 @@ function magnitude(values: readonly number[]): number {
  */
 function moments(xs: readonly number[], ys: readonly number[]) {
   const [kx, ky] = [magnitude(xs), magnitude(ys)];
-  const x = xs.map((v) => timesPowerOfTwo(v, -kx));
-  const y = ys.map((v) => timesPowerOfTwo(v, -ky));
+  // x * 2^-k as two exact multiplications (2^1074 itself does not fit a double); the second is 1 unless |k| > 1000.
+  const [fx, gx] = powerOfTwoFactors(-kx);
+  const [fy, gy] = powerOfTwoFactors(-ky);
+  const n = xs.length;
   let mx = 0;
   let my = 0;
-  for (let i = 0; i < x.length; i++) {
-    mx += x[i]!;
-    my += y[i]!;
+  for (let i = 0; i < n; i++) {
+    mx += xs[i]! * fx * gx;
+    my += ys[i]! * fy * gy;
   }
-  mx /= x.length;
-  my /= y.length;
+  mx /= n;
+  my /= n;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const dx = x[i]! - mx;
-    const dy = y[i]! - my;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! * fx * gx - mx;
+    const dy = ys[i]! * fy * gy - my;
     sxx += dx * dx;
     syy += dy * dy;
     sxy += dx * dy;
   }
   return { kx, ky, mx, my, sxx, syy, sxy };
+}
+
+/** Two powers of two whose product is `2^k`, each a double, for `k` in [-1074, 1074]. */
+function powerOfTwoFactors(k: number): [number, number] {
+  if (Math.abs(k) <= 1000) return [2 ** k, 1];
+  return [2 ** (k - Math.sign(k) * 1000), 2 ** (Math.sign(k) * 1000)];
 }
 
 /**

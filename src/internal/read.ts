@@ -36,12 +36,18 @@ export function ownedArray(
   const array = value as readonly unknown[];
   const length = readCallerValue(path, error, () => array.length);
   if (length > limit.value) throw new error(path, `has ${length} ${what}, more than ${limit.name} (${limit.value})`);
-  const owned: unknown[] = [];
-  for (let i = 0; i < length; i++) {
-    const at = `${path}[${i}]`;
-    if (!readCallerValue(at, error, () => i in array)) throw new error(at, 'is missing (the array has a hole here)');
-    owned.push(readCallerValue(at, error, () => array[i]));
+  const owned: unknown[] = new Array(length);
+  let i = 0;
+  // One guarded loop (not a closure per element): this runs on every series of the statistics.
+  try {
+    for (; i < length; i++) {
+      if (!(i in array)) break;
+      owned[i] = array[i];
+    }
+  } catch (cause) {
+    throw new error(`${path}[${i}]`, `cannot be read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   }
+  if (i < length) throw new error(`${path}[${i}]`, 'is missing (the array has a hole here)');
   return owned;
 }
 

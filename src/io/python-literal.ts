@@ -40,6 +40,7 @@ class LiteralFailure extends Error {}
 
 /** Evaluates `text` as `ast.literal_eval` does, in linear time. */
 export function literalEval(text: string): LiteralResult {
+  if (cannotBeLiteral(text)) return { kind: 'text' };
   try {
     const node = new LiteralParser(text).parseExpression();
     return { kind: 'value', value: convert(node) };
@@ -48,6 +49,17 @@ export function literalEval(text: string): LiteralResult {
     if (error instanceof LiteralFailure) return { kind: 'failure', reason: error.message };
     throw error;
   }
+}
+
+/** Characters (after leading spaces and tabs) that can begin a literal, or the blank lines before one. */
+const LITERAL_START = /^[ \t]*(?:[0-9.+\-~'"([{\\#\n\r\f]|(?:None|True|False|set)(?![A-Za-z0-9_])|(?:[rRuUbBfF]|[rR][bBfF]|[bBfF][rR])['"])/;
+
+/**
+ * True when `text` certainly is no literal: most config strings (`regnet`, `relu`, `/tmp/out`) are told
+ * apart by their first characters without tokenizing.
+ */
+function cannotBeLiteral(text: string): boolean {
+  return !LITERAL_START.test(text);
 }
 
 // ---- Tokens -------------------------------------------------------------------------------------

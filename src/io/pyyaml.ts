@@ -3,7 +3,7 @@
  * every string value of a mapping. The yaml package parses; types, tags, merge keys and aliases are resolved
  * here with PyYAML's rules, and the work is bounded before it is done (see the limits below).
  */
-import { CST, isAlias, isMap, isScalar, isSeq, Lexer, parseAllDocuments, type Alias, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, Parser, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { literalEval, type PythonValue } from './python-literal.js';
@@ -84,9 +84,8 @@ export function loadPyclsYaml(text: string): PyyamlValue {
   }
   const where = locator(text);
   checkCharacters(text, where);
-  checkShape(text, where);
-  const docs = parseAllDocuments(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false });
-  if (!Array.isArray(docs) || docs.length === 0) return null; // an empty stream is None, as in PyYAML
+  const docs = parseDocuments(text, where);
+  if (docs.length === 0) return null; // an empty stream is None, as in PyYAML
   for (const doc of docs.slice(0, 2)) {
     const problem = doc.errors[0] ?? doc.warnings.find((warning) => !IGNORED_WARNINGS.has(warning.code));
     if (problem !== undefined) {
@@ -97,6 +96,24 @@ export function loadPyclsYaml(text: string): PyyamlValue {
     throw new SpecError('', `invalid YAML ${where(docs[1]!.range[0])}: expected a single document in the stream, but found another document`);
   }
   return new Constructor(where).document(docs[0]!.contents);
+}
+
+/**
+ * The documents of a text: lexed once, each token checked (nesting, counts) before the syntax tree is
+ * composed, since composing recurses once per nesting level. The yaml package parses; our own schema-free
+ * reading follows (tags resolved by PyYAML's rules).
+ */
+function parseDocuments(text: string, where: Locator): Document.Parsed[] {
+  const shape = new ShapeCheck(where);
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of new Lexer().lex(text)) {
+    shape.see(lexeme);
+    for (const token of parser.next(lexeme)) tokens.push(token);
+  }
+  for (const token of parser.end()) tokens.push(token);
+  const composer = new Composer({ version: '1.1', schema: 'failsafe', uniqueKeys: false, merge: false });
+  return Array.from(composer.compose(tokens));
 }
 
 /**
@@ -140,77 +157,82 @@ function checkCharacters(text: string, where: Locator): void {
 }
 
 /**
- * Bounds nesting, scalars and aliases from the token stream before anything is built: the parser recurses
- * per nesting level, and an alias bomb is small text. Block nesting is followed as PyYAML's scanner follows
- * it, by a stack of the columns where block mappings and lists start (a list may start at its mapping's
- * column); flow nesting by counting brackets.
+ * Bounds nesting, scalars and aliases from the token stream, before the syntax tree is composed: the composer
+ * recurses per nesting level, and an alias bomb is small text. Block nesting is followed as PyYAML's scanner
+ * follows it, by a stack of the columns where block mappings and lists start (a list may start at its
+ * mapping's column); flow nesting by counting brackets.
  */
-function checkShape(text: string, where: Locator): void {
-  let offset = 0;
-  let lineStart = 0;
-  let flowDepth = 0;
-  let scalars = 0;
-  let aliases = 0;
-  const blocks: { readonly column: number; readonly list: boolean }[] = [];
-  let keyColumn: number | undefined; // where the node on this line that a `:` would make a key starts
-  let [anchors, tags] = [0, 0]; // properties of the node to come (the parser is slow on long runs of them)
-  const open = (column: number, list: boolean): void => {
-    for (let top = blocks.at(-1); top !== undefined; top = blocks.at(-1)) {
-      // A deeper block ends here; so does a list at this column when a key of its mapping follows.
-      if (top.column > column || (top.column === column && top.list && !list)) blocks.pop();
-      else break;
-    }
-    const top = blocks.at(-1);
-    if (top === undefined || top.column < column || (top.column === column && list && !top.list)) blocks.push({ column, list });
-  };
-  for (const token of new Lexer().lex(text)) {
-    if (token === CST.DOCUMENT || token === CST.FLOW_END || token === CST.SCALAR) continue; // markers, not text
-    const start = offset;
-    offset += token.length;
+class ShapeCheck {
+  private offset = 0;
+  private lineStart = 0;
+  private flowDepth = 0;
+  private scalars = 0;
+  private aliases = 0;
+  private readonly blocks: { readonly column: number; readonly list: boolean }[] = [];
+  /** Where the node on this line that a `:` would make a key starts. */
+  private keyColumn: number | undefined;
+  /** Anchors and tags of the node to come (the parser is slow on long runs of them). */
+  private anchors = 0;
+  private tags = 0;
+
+  constructor(private readonly where: Locator) {}
+
+  /** One lexer token, in order. */
+  see(token: string): void {
+    if (token === CST.DOCUMENT || token === CST.FLOW_END || token === CST.SCALAR) return; // markers, not text
+    const start = this.offset;
+    this.offset += token.length;
     const type = CST.tokenType(token);
-    const column = start - lineStart;
+    const column = start - this.lineStart;
     const newline = token.lastIndexOf('\n');
     if (newline !== -1) {
-      lineStart = start + newline + 1;
-      keyColumn = undefined;
+      this.lineStart = start + newline + 1;
+      this.keyColumn = undefined;
     }
-    if (type === 'space' || type === 'comment' || type === 'newline' || type === 'comma') continue;
+    if (type === 'space' || type === 'comment' || type === 'newline' || type === 'comma') return;
     if (type === 'doc-start' || type === 'doc-end' || type === 'directive-line') {
-      blocks.length = 0;
-      keyColumn = undefined;
-      continue;
+      this.blocks.length = 0;
+      this.keyColumn = undefined;
+      return;
     }
-    if (type === null || type === 'single-quoted-scalar' || type === 'double-quoted-scalar') scalars++;
-    if (type === 'alias') aliases++;
+    if (type === null || type === 'single-quoted-scalar' || type === 'double-quoted-scalar') this.scalars++;
+    if (type === 'alias') this.aliases++;
     if (type === 'anchor' || type === 'tag') {
-      if (type === 'anchor' ? ++anchors > 1 : ++tags > 1) {
-        throw new SpecError('', `invalid YAML ${where(start)}: a node can have at most one ${type}`);
-      }
+      if (type === 'anchor' ? ++this.anchors > 1 : ++this.tags > 1) this.fail(start, `a node can have at most one ${type}`);
     } else {
-      [anchors, tags] = [0, 0];
+      [this.anchors, this.tags] = [0, 0];
     }
-    if (flowDepth === 0) {
+    if (this.flowDepth === 0) {
       if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
-        open(column, type === 'seq-item-ind');
-        keyColumn = undefined;
+        this.open(column, type === 'seq-item-ind');
+        this.keyColumn = undefined;
       } else if (type === 'map-value-ind') {
-        if (keyColumn !== undefined) open(keyColumn, false);
-        keyColumn = undefined;
+        if (this.keyColumn !== undefined) this.open(this.keyColumn, false);
+        this.keyColumn = undefined;
       } else {
-        keyColumn ??= column;
+        this.keyColumn ??= column;
       }
     }
-    if (type === 'flow-map-start' || type === 'flow-seq-start') flowDepth++;
-    if ((type === 'flow-map-end' || type === 'flow-seq-end') && flowDepth > 0) flowDepth--;
-    if (blocks.length + flowDepth > MAX_YAML_DEPTH) {
-      throw new SpecError('', `invalid YAML ${where(start)}: lists and mappings nest deeper than MAX_YAML_DEPTH (${MAX_YAML_DEPTH})`);
+    if (type === 'flow-map-start' || type === 'flow-seq-start') this.flowDepth++;
+    if ((type === 'flow-map-end' || type === 'flow-seq-end') && this.flowDepth > 0) this.flowDepth--;
+    if (this.blocks.length + this.flowDepth > MAX_YAML_DEPTH) this.fail(start, `lists and mappings nest deeper than MAX_YAML_DEPTH (${MAX_YAML_DEPTH})`);
+    if (this.scalars > MAX_YAML_NODES) this.fail(start, `more than MAX_YAML_NODES (${MAX_YAML_NODES}) values`);
+    if (this.aliases > MAX_YAML_ALIASES) this.fail(start, `more than MAX_YAML_ALIASES (${MAX_YAML_ALIASES}) aliases`);
+  }
+
+  /** A block collection starting at `column`, closing those it dedents out of. */
+  private open(column: number, list: boolean): void {
+    for (let top = this.blocks.at(-1); top !== undefined; top = this.blocks.at(-1)) {
+      // A deeper block ends here; so does a list at this column when a key of its mapping follows.
+      if (top.column > column || (top.column === column && top.list && !list)) this.blocks.pop();
+      else break;
     }
-    if (scalars > MAX_YAML_NODES) {
-      throw new SpecError('', `invalid YAML ${where(start)}: more than MAX_YAML_NODES (${MAX_YAML_NODES}) values`);
-    }
-    if (aliases > MAX_YAML_ALIASES) {
-      throw new SpecError('', `invalid YAML ${where(start)}: more than MAX_YAML_ALIASES (${MAX_YAML_ALIASES}) aliases`);
-    }
+    const top = this.blocks.at(-1);
+    if (top === undefined || top.column < column || (top.column === column && list && !top.list)) this.blocks.push({ column, list });
+  }
+
+  private fail(offset: number, reason: string): never {
+    throw new SpecError('', `invalid YAML ${this.where(offset)}: ${reason}`);
   }
 }
 

@@ -44,12 +44,14 @@ export function checkFactor(s: unknown, path = 'factor'): number {
 }
 
 /**
- * The weights divided by a power of two near the largest: only ratios matter, and this way their sums
- * neither overflow (weights of 1e308) nor vanish (a lone weight of 5e-324). A power-of-two scale changes no
- * ratio, so ordinary strategies give bit for bit the exponents pycls computes from the weights as written.
+ * The weights divided by a power of two near the largest when they are far from 1: only ratios matter, and
+ * this way their sums neither overflow (weights of 1e308) nor vanish (a lone weight of 5e-324). A power-of-two
+ * scale changes no ratio; weights within 2^±500 of 1 (every real strategy) are used as written, so their
+ * exponents are bit for bit those pycls computes.
  */
 function normalised(strategy: ScalingStrategy): ScalingStrategy {
   const largest = Math.max(strategy.d, strategy.w, strategy.g, strategy.r);
+  if (largest >= 2 ** -500 && largest <= 2 ** 500) return strategy;
   const k = -binaryExponent(largest);
   return { d: timesPowerOfTwo(strategy.d, k), w: timesPowerOfTwo(strategy.w, k), g: timesPowerOfTwo(strategy.g, k), r: timesPowerOfTwo(strategy.r, k) };
 }

@@ -5,7 +5,6 @@
 import { ScalingError } from '../errors.js';
 import { join, nonNegativeNumber, record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { readCallerValue } from '../internal/read.js';
 import { gcd } from '../internal/python.js';
 
 /**
@@ -199,35 +198,47 @@ function simpleFraction(alpha: number): [number, number] | null {
 }
 
 /**
- * Checks a strategy object (four finite, non-negative weights, not all zero) and returns a frozen copy of its
+ * Checks a strategy object (four finite, non-negative weights, not all zero) and returns a copy of its
  * weights: each is read once (a getter cannot answer differently later), and reading a revoked proxy or a
  * throwing getter is a ScalingError.
  *
  * @throws {@link ScalingError} naming the bad weight
  */
 export function checkStrategy(value: unknown, path = 'strategy'): ScalingStrategy {
-  const strategy = record(ownFields(value, path), DIMENSIONS, path, 'a scaling strategy', ScalingError);
+  const fields = readWeights(value, path);
   const weights = { d: 0, w: 0, g: 0, r: 0 };
-  for (const k of DIMENSIONS) weights[k] = nonNegativeNumber(strategy[k], join(path, k), ScalingError);
-  if (DIMENSIONS.every((k) => weights[k] === 0)) {
+  for (const k of DIMENSIONS) weights[k] = nonNegativeNumber(fields[k], join(path, k), ScalingError);
+  if (weights.d === 0 && weights.w === 0 && weights.g === 0 && weights.r === 0) {
     throw new ScalingError(path, 'all weights are 0: nothing would scale');
   }
-  return Object.freeze(weights);
+  return weights;
 }
 
 /**
- * A plain copy of an object's own enumerable fields and the four weights (which may come from its
- * prototype), each read once; anything else is returned as it is, for `record` to reject.
+ * The four weights of a strategy object, each read once (they may come from its prototype), after checking
+ * that it has no other own fields (a misspelt weight is never silently 0).
  */
-function ownFields(value: unknown, path: string): unknown {
-  if (typeof value !== 'object' || value === null) return value;
-  if (readCallerValue(path, ScalingError, () => Array.isArray(value))) return value;
-  const keys = readCallerValue(path, ScalingError, () => Object.keys(value));
-  const copy: Record<string, unknown> = {};
-  for (const key of new Set([...keys, ...DIMENSIONS])) {
-    const field = readCallerValue(join(path, key), ScalingError, () => (value as Record<string, unknown>)[key]);
-    // defineProperty: a key named __proto__ stays a field (an unknown one) instead of setting the prototype.
-    if (keys.includes(key) || field !== undefined) Object.defineProperty(copy, key, { value: field, enumerable: true });
+function readWeights(value: unknown, path: string): Readonly<Record<(typeof DIMENSIONS)[number], unknown>> {
+  let key = '';
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return record(value, DIMENSIONS, path, 'a scaling strategy', ScalingError) as never;
+    for (key of Object.keys(value)) {
+      if (!(DIMENSIONS as readonly string[]).includes(key)) {
+        throw new ScalingError(join(path, key), `is not a field of a scaling strategy (fields: ${DIMENSIONS.join(', ')})`);
+      }
+    }
+    const source = value as Record<string, unknown>;
+    key = 'd';
+    const d = source.d;
+    key = 'w';
+    const w = source.w;
+    key = 'g';
+    const g = source.g;
+    key = 'r';
+    const r = source.r;
+    return { d, w, g, r };
+  } catch (cause) {
+    if (cause instanceof ScalingError) throw cause;
+    throw new ScalingError(key === '' ? path : join(path, key), `cannot be read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
   }
-  return copy;
 }
