@@ -69,8 +69,8 @@ export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
  * `g = s^(wg/sum/2)`, `r = s^(wr/sum/2)` with `sum = wd + ww + wr` (or `wg/2` when that is 0), so that
  * `d * w^2 * r^2 = s` (on a dense network, flops grow by `s`).
  *
- * Weights are normalised by a power of two near the largest first, so that any finite weights work (the
- * exponents are those of the weights as written: pycls's, bit for bit, for ordinary strategies).
+ * Weights far from 1 (beyond 2^±500) are first divided by a power of two near the largest, so that any finite
+ * weights work; that changes no ratio, and ordinary weights are used as written (pycls's multipliers, bit for bit).
  *
  * @throws {@link ScalingError} for an invalid strategy, a factor that is not a finite number > 0, or a
  * multiplier that overflows or vanishes (weights such as `d2e-7_g1` put `s^2500000` on the group width)
