@@ -42,7 +42,7 @@ export type SpecialKind = (typeof SPECIAL_KINDS)[number];
 export function special(kind: SpecialKind): unknown {
   switch (kind) {
     case 'sparse-array':
-      return [1, , 3]; // eslint-disable-line no-sparse-arrays
+      return [1, , 3];
     case 'huge-sparse-array':
       return new Array(2 ** 32 - 1);
     case 'revoked-proxy': {

@@ -293,7 +293,7 @@ export const TARGETS: readonly Target[] = [
     name: 'pearson',
     valid: fc.integer({ min: 2, max: 12 }).chain((n) => fc.tuple(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: n, maxLength: n }), fc.array(fc.integer(), { minLength: n, maxLength: n }))),
     call: (xs, ys) => api.pearson(xs as number[], ys as number[]),
-    pinned: [() => [[0, 1.5e308, 1e308], [1, 3, 2]], () => [[1, , 3], [1, 2, 3]]], // eslint-disable-line no-sparse-arrays
+    pinned: [() => [[0, 1.5e308, 1e308], [1, 3, 2]], () => [[1, , 3], [1, 2, 3]]],
     // Constant series are refused by design: reaching the arithmetic is what counts.
     reached: (o) => o.kind === 'ok' || /\[\d+\]|constant/.test(o.error.message),
   },
@@ -331,7 +331,7 @@ export const TARGETS: readonly Target[] = [
     valid: fc.tuple(scalableSpec, factor, fc.array(strategy, { minLength: 1, maxLength: 4 })),
     call: (s, f, st) => api.compareStrategies(s as ModelSpec, f as number, st as never),
     counts: rowCounts,
-    pinned: [() => [api.zooModel('RegNetX-200MF'), 2, ['d', , 'w']]], // eslint-disable-line no-sparse-arrays
+    pinned: [() => [api.zooModel('RegNetX-200MF'), 2, ['d', , 'w']]],
     reached: deep,
     runs: 25,
     known: [withSpec(CORE.revokedSpec, 2), withSpec(CORE.sparseStages, 2)],
