@@ -22,6 +22,10 @@ export type {
   Resolution,
   Stem,
   StemType,
+  VitClassifier,
+  VitConvStemLayer,
+  VitSpec,
+  VitStem,
 } from './spec/types.js';
 export type { ScaledSpec } from './families/index.js';
 export { LIMITS } from './limits.js';
