@@ -6,7 +6,7 @@ import { describe } from '../internal/describe.js';
 import { fromPyclsConfig } from '../io/pycls-config.js';
 import type { ModelSpec } from '../spec/types.js';
 import { isZooName, zooModel, zooNames } from '../zoo/index.js';
-import { zooConfig } from '../zoo/config.js';
+import { isPyclsZooName, zooConfig } from '../zoo/config.js';
 import { UsageError } from './errors.js';
 import { type Io, MAX_CONFIG_BYTES, readText } from './io.js';
 import { plausible } from './suggest.js';
@@ -16,8 +16,11 @@ export interface LoadedModel {
   /** The zoo name, or the config file's name without its extension. */
   readonly name: string;
   readonly spec: ModelSpec;
-  /** The pycls YAML it was read from (a zoo model's own config): the template of scaled configs. */
-  readonly config: string;
+  /**
+   * The pycls YAML it was read from (a pycls zoo model's own config): the template of scaled configs;
+   * absent for zoo models that are not in pycls's zoo.
+   */
+  readonly config?: string;
 }
 
 /**
@@ -42,7 +45,7 @@ export function loadModel(io: Io, argument: string): LoadedModel {
     throw new UsageError('the model argument is empty: give a zoo model name (fastscale list shows them) or a pycls YAML config file');
   }
   const zooName = isZooName(argument) || !exists(resolve(io.cwd, argument)) ? zooNameOf(argument) : undefined;
-  if (zooName !== undefined) return { name: zooName, spec: zooModel(zooName), config: zooConfig(zooName) };
+  if (zooName !== undefined) return zooModelOf(zooName);
   if (!exists(resolve(io.cwd, argument))) {
     const looksLikePath = /[\\/]|\.ya?ml$/i.test(argument);
     if (looksLikePath) throw new UsageError(`cannot read ${argument}: no such file (nor is it a zoo model name)`);
@@ -59,6 +62,12 @@ export function loadModel(io: Io, argument: string): LoadedModel {
     throw new UsageError(`${argument}: ${error.message}`, { cause: error });
   }
   return { name: basename(argument, extname(argument)), spec, config };
+}
+
+/** A zoo model, with its pycls config where pycls's model zoo has one. */
+function zooModelOf(name: string): LoadedModel {
+  const spec = zooModel(name);
+  return isPyclsZooName(name) ? { name, spec, config: zooConfig(name) } : { name, spec };
 }
 
 /** Whether something (a file, a directory, a device) is at `path`; lstat would refuse a link to a file. */

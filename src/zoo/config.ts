@@ -3,6 +3,11 @@ import { describe } from '../internal/describe.js';
 import { ZOO_CONFIGS } from './configs.js';
 import { zooKey } from './index.js';
 
+/** Whether `name` is a model of pycls's model zoo (and so has a config of its own). */
+export function isPyclsZooName(name: string): boolean {
+  return Object.hasOwn(ZOO_CONFIGS, name);
+}
+
 /**
  * The pycls YAML config of a pycls zoo model, training settings included (as in the pycls repository).
  *

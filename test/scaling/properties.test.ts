@@ -170,6 +170,13 @@ describe('every scaled network is valid and trainable', () => {
         expect(spec).toEqual(before);
         validateSpec(scaled);
         expect(Object.isFrozen(scaled)).toBe(true);
+        if (scaled.family === 'vit') {
+          expect(scaled.implementation).toBe(spec.family === 'vit' ? spec.implementation : undefined);
+          expect(Number.isInteger(scaled.layers) && scaled.layers >= 1).toBe(true);
+          expect(scaled.hiddenWidth % scaled.heads).toBe(0);
+          expect(scaled.resolution.train % scaled.patchSize).toBe(0);
+          return;
+        }
         if (scaled.family === 'efficientnet') {
           for (const stage of scaled.stages) {
             expect(Number.isInteger(stage.depth) && stage.depth >= 1).toBe(true);
