@@ -283,10 +283,14 @@ export class Graph {
     return output;
   }
 
-  /** Adds the learned position embedding `name` ([1, L, C]); returns the output's name. */
-  positionEmbedding(input: string, name: string, output: string, tokens: number, channels: number): string {
-    this.initializer(name, [1, tokens, channels], (n) => this.settings.weights.uniform(n, -0.1, 0.1));
-    this.node('Add', output, [input, name]);
+  /**
+   * Adds the learned position embedding `name`, stored as [1, L, C] or (`sequenceFirst`, pycls's) as
+   * [L, 1, C] and transposed to the sequence's [N, L, C]; returns the output's name.
+   */
+  positionEmbedding(input: string, name: string, output: string, tokens: number, channels: number, sequenceFirst: boolean): string {
+    this.initializer(name, sequenceFirst ? [tokens, 1, channels] : [1, tokens, channels], (n) => this.settings.weights.uniform(n, -0.1, 0.1));
+    const embedding = sequenceFirst ? this.transpose(name, `${name}.batch_first`, [1, 0, 2]) : name;
+    this.node('Add', output, [input, embedding]);
     return output;
   }
 

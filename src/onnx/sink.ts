@@ -106,7 +106,7 @@ export class OnnxSink implements Sink {
         this.to(g.classToken(x, layer.name, this.unique(`${layer.name}.cat`), layer.input.channels));
         return;
       case 'positionEmbedding':
-        this.to(g.positionEmbedding(x, layer.name, this.unique(`${layer.name}.add`), layer.input.tokens, layer.input.channels));
+        this.to(g.positionEmbedding(x, layer.name, this.unique(`${layer.name}.add`), layer.input.tokens, layer.input.channels, layer.sequenceFirst));
         return;
       case 'attention':
         this.to(g.attention(x, layer.name, layer.input.channels, layer.heads, layer.input.tokens));

@@ -52,6 +52,8 @@ export interface TorchJob {
   /** A torchvision builder whose state dict to list beside, called with `referenceArgs` (a ViT's `image_size`). */
   readonly reference?: string;
   readonly referenceArgs?: Readonly<Record<string, number>>;
+  /** `meta`: shapes only (fast for large networks); `cpu`: real tensors (the default up to 512 px). */
+  readonly device?: 'cpu' | 'meta';
 }
 
 /** {@link countTorchCode} for many codes in one Python process (importing torch once). */

@@ -39,7 +39,7 @@ function describePycls(net: Net, spec: VitSpec): void {
   net.exit();
   net.toTokens('tokens');
   if (spec.classifier === 'token') net.classToken('class_token');
-  net.positionEmbedding('pos_embedding');
+  net.positionEmbedding('pos_embedding', true);
   net.enter('encoder');
   net.blocks(spec.layers, encoderBlock, spec, PYCLS);
   net.norm('ln', 'layer', false, PYCLS.eps);

@@ -27,14 +27,14 @@ export function parseVit(value: object): VitSpec {
   const heads = integerInRange(spec.heads, 1, LIMITS.maxWidth, 'heads', SpecError);
   // pycls counts any head count; PyTorch's MultiheadAttention cannot be built unless it divides the width.
   if (hiddenWidth % heads !== 0) {
-    throw new SpecError('heads', `${heads} does not divide hiddenWidth (${hiddenWidth}): each head must be hiddenWidth / heads channels wide`);
+    throw new SpecError('heads', `${heads} does not divide the hidden width ${hiddenWidth} (each head is hidden width / heads channels wide)`);
   }
   const mlpWidth = readWidth(spec.mlpWidth, 'mlpWidth');
   const classifier = oneOf(spec.classifier, VIT_CLASSIFIERS, 'classifier', SpecError);
   const numClasses = readNumClasses(spec.numClasses);
   const resolution = readResolution(spec.resolution);
   if (resolution.train % patchSize !== 0) {
-    throw new SpecError('resolution.train', `${resolution.train} is not a multiple of patchSize (${patchSize}): the image must split into whole patches`);
+    throw new SpecError('resolution.train', `${resolution.train} is not a multiple of the patch size ${patchSize} (the image must split into whole patches)`);
   }
   const result: VitSpec = { family: 'vit', patchSize, stem, layers, heads, hiddenWidth, mlpWidth, classifier, numClasses, resolution };
   return spec.implementation === undefined
@@ -59,7 +59,7 @@ function readStem(value: unknown, patchSize: number, hiddenWidth: number): VitSt
   }
   const last = convs.length - 1;
   if (convs[last]!.width !== hiddenWidth) {
-    throw new SpecError(join(join('stem.convs', last), 'width'), `${convs[last]!.width} is not hiddenWidth (${hiddenWidth}): the stem's last conv makes the tokens`);
+    throw new SpecError(join(join('stem.convs', last), 'width'), `${convs[last]!.width} is not the hidden width ${hiddenWidth} (the stem's last conv makes the tokens)`);
   }
   return { type, convs };
 }
