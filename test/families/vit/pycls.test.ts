@@ -136,12 +136,15 @@ TEST:
   });
 });
 
+/** Python builds and counts whole networks, on a machine that may be busy. */
+const TORCH_TIMEOUT = 600_000;
+
 describe.skipIf(PYCLS_MISSING !== null)("pycls's own code on configs no fixture holds", () => {
   it('random ViTs: pycls counts what complexity() counts', () => {
     const specs = fc.sample(vitSpec(), { numRuns: 60, seed: 20260212 });
     const results = runPycls(specs.map((spec) => toPyclsConfig(spec)));
     specs.forEach((spec, i) => expect(results[i], JSON.stringify(spec)).toEqual({ complexity: complexity(spec) }));
-  });
+  }, TORCH_TIMEOUT);
 
   it("random ViTs: toTorchvision's module has the state dict (keys and shapes) of the module pycls builds", () => {
     const specs = [zooModel('ViT-C-1.0GF'), ...fc.sample(vitSpec({ maxWidthUnits: 4, maxDepth: 2, maxResolution: 64, maxStages: 2 }), { numRuns: 6, seed: 7 })];
@@ -155,5 +158,5 @@ describe.skipIf(PYCLS_MISSING !== null)("pycls's own code on configs no fixture 
       expect(sorted(built), JSON.stringify(spec)).toEqual(sorted(reference));
       expect(ours[i]!.totals).toEqual(complexity(spec));
     });
-  });
+  }, TORCH_TIMEOUT);
 });

@@ -113,6 +113,9 @@ describe('torchvisionLimitation: where VisionTransformer cannot build a spec', (
   });
 });
 
+/** Python builds and counts whole networks, on a machine that may be busy. */
+const TORCH_TIMEOUT = 600_000;
+
 describe.skipIf(TORCH_MISSING !== null)('toTorchvision, built and counted with PyTorch hooks', () => {
   it("zoo models: torchvision's VisionTransformer, its builder's state dict, pycls's counts", () => {
     const codes = MODELS.map((model) => toTorchvision(zooModel(model)));
@@ -128,7 +131,7 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision, built and counted with P
       expect(counts[i]!.stateDict, model).toEqual(fixture(model).stateDict);
       expect(counts[i]!.totals, model).toEqual(complexity(zooModel(model)));
     });
-  });
+  }, TORCH_TIMEOUT);
 
   /** A torchvision-named base (built with VisionTransformer) and a pycls-named conv-stem base (module by module), at 64 px. */
   const bases: [string, VitSpec][] = [
@@ -141,7 +144,7 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision, built and counted with P
     const specs = strategies.flatMap((strategy) => [2, 4, 16].map((s) => scale(base, STRATEGIES[strategy], s)));
     const counts = countTorchCodes(specs.map((spec) => ({ code: toTorchvision(spec), imageSize: spec.resolution.train, device: 'meta' as const })));
     specs.forEach((spec, i) => expect(counts[i]!.totals, JSON.stringify(spec)).toEqual(complexity(spec)));
-  });
+  }, TORCH_TIMEOUT);
 
   it('specs torchvision cannot build, module by module: real tensors through the forward pass, counts as complexity()', () => {
     const tv = atSize({ ...(zooModel('ViT-Ti/16') as VitSpec), implementation: 'torchvision' }, 32);
@@ -158,5 +161,5 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision, built and counted with P
       // nn.MultiheadAttention's out_proj is a Linear module too, though its forward never runs.
       expect(hooked.filter((name) => !name.endsWith('.out_proj'))).toEqual(named);
     });
-  });
+  }, TORCH_TIMEOUT);
 });
