@@ -47,6 +47,7 @@ export {
   type StrategyName,
 } from './scaling/strategy.js';
 export { scalingFactors, complexityExponents, type ScalingFactors, type ComplexityExponents } from './scaling/factors.js';
+export { vitComplexityExponents, type VitComplexityExponents } from './families/vit/exponents.js';
 export type { RoundingPolicy } from './scaling/rounding.js';
 export { scale, fastScale, applyScalingFactors, type ScaleOptions } from './scaling/scale.js';
 export {
