@@ -116,7 +116,7 @@ function checkOpset(value: unknown, path: string): number {
 
 /**
  * Exports the network a spec describes as an ONNX model: the same layers, in the same order, as pycls
- * builds (and as {@link complexity} counts), with seeded pseudo-random weights.
+ * builds (and as `complexity` counts), with seeded pseudo-random weights.
  *
  * The graph reads `input` [N, 3, r, r] (N symbolic, r = `spec.resolution.train`) and writes `logits`
  * [N, numClasses]. Stems, AnyNet blocks, RegNets (through their AnyNet form), ResNets in pycls's `resnet`

@@ -37,7 +37,12 @@ export interface VitComplexityExponents {
    * Exponents of the attention terms' share over the linear terms: flops `e_r - e_w/2`, acts `e_r - e_g/2`.
    * Positive: scaling drives the network towards attention-dominated costs; negative: towards linear ones.
    */
-  readonly attentionShare: { readonly flops: number; readonly acts: number };
+  readonly attentionShare: {
+    /** Attention flops over linear flops: `e_r - e_w/2`. */
+    readonly flops: number;
+    /** Attention maps over the other activations: `e_r - e_g/2`. */
+    readonly acts: number;
+  };
 }
 
 /**

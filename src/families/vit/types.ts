@@ -15,6 +15,7 @@ import type { Implementation } from '../anynet/types.js';
 export interface VitConvStemLayer {
   /** Kernel side, odd (padding (kernel - 1) / 2). pycls builds every conv but the last as 3x3. */
   readonly kernel: number;
+  /** Stride; the strides of the stem multiply to the patch size. */
   readonly stride: number;
   /** Output channels. */
   readonly width: number;
@@ -41,7 +42,17 @@ export interface VitConvStemLayer {
  * };
  * ```
  */
-export type VitStem = { readonly type: 'patchify' } | { readonly type: 'conv'; readonly convs: readonly VitConvStemLayer[] };
+export type VitStem =
+  | {
+      /** One conv of kernel and stride `patchSize` (with a bias). */
+      readonly type: 'patchify';
+    }
+  | {
+      /** Convs with batch norm and ReLU, then a last conv with a bias to the hidden width. */
+      readonly type: 'conv';
+      /** The convs in order (`C_STEM_KERNELS`, `C_STEM_STRIDES`, `C_STEM_DIMS`); the last one's width is `hiddenWidth`. */
+      readonly convs: readonly VitConvStemLayer[];
+    };
 
 /**
  * The classifier's input (pycls `VIT.CLASSIFIER_TYPE`): `token`, a learned class token prepended to the
