@@ -1,6 +1,7 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
-import { pyclsComplexity } from '../fixtures.js';
+import { readFileSync } from 'node:fs';
+import { FIXTURES, pyclsComplexity, pyclsVit } from '../fixtures.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */
@@ -16,14 +17,40 @@ const ZOO = [
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
 
+/** The vision transformers, after pycls's zoo. */
+const VITS = [
+  ...['Ti/16', 'S/16', 'B/16', 'B/32', 'L/16', 'L/32', 'H/14'].map((size) => `ViT-${size}`),
+  ...['P', 'C'].flatMap((stem) => ['1.0GF', '4.0GF', '18GF', '36GF'].map((size) => `ViT-${stem}-${size}`)),
+  ...['b_16', 'b_32', 'l_16', 'l_32', 'h_14'].map((size) => `vit_${size}`),
+];
+
+/**
+ * A ViT's complexity from the fixtures: pycls's ViT.complexity of the literature sizes (224 px, class token,
+ * 1000 classes) and of its ViT-P/ViT-C configs, torchvision's hook counts (attention as pycls counts it).
+ */
+function vitComplexity(name: string): unknown {
+  if (name.startsWith('vit_')) {
+    const runs = JSON.parse(readFileSync(`${FIXTURES}torchvision/${name}.json`, 'utf8')).runs as { totalsWithAttention: unknown }[];
+    return runs[0]!.totalsWithAttention;
+  }
+  const { records } = pyclsVit();
+  const record = records.find((r) => r.name === `${name} token 224px 1000 classes` || r.name.startsWith(`${name}_adamw_`))!;
+  return { flops: record.flops, params: record.params, acts: record.acts };
+}
+
 describe('fastscale list', () => {
-  it("lists the 36 zoo models with their family and pycls's complexity (--json)", async () => {
+  it("lists the 36 pycls zoo models, then the vision transformers, with their family and pycls's complexity (--json)", async () => {
     const { code, stdout, stderr } = await cli(['list', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
-    expect(models.map((m) => m.name)).toEqual(ZOO);
+    expect(models.map((m) => m.name)).toEqual([...ZOO, ...VITS]);
     const complexityOf = pyclsComplexity();
     for (const m of models) {
+      if (VITS.includes(m.name)) {
+        expect(m.family, m.name).toBe('vit');
+        expect(m.complexity, m.name).toEqual(vitComplexity(m.name));
+        continue;
+      }
       expect(m.complexity, m.name).toEqual(complexityOf[zooConfigPath(m.name)]);
       expect(m.family, m.name).toBe(m.name.startsWith('RegNet') ? 'regnet' : m.name.startsWith('Eff') ? 'efficientnet' : 'anynet');
     }
@@ -45,15 +72,15 @@ EfficientNet-B2  efficientnet  993.58 MF  9.11 M  13.8 M
     const complexityOf = pyclsComplexity();
     const flops = complexityOf[zooConfigPath('RegNetX-4.0GF')]!.flops;
     const { stdout } = await cli(['list', '--min-flops', String(flops), '--max-flops', '4.1G', '--json']);
-    const expected = ZOO.filter((name) => {
-      const f = complexityOf[zooConfigPath(name)]!.flops;
+    const expected = [...ZOO, ...VITS].filter((name) => {
+      const f = VITS.includes(name) ? (vitComplexity(name) as { flops: number }).flops : complexityOf[zooConfigPath(name)]!.flops;
       return f >= flops && f <= 4.1e9;
     });
-    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50']);
+    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50', 'ViT-C-4.0GF']);
     expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(expected);
   });
 
   it('says so when no model matches', async () => {
-    expect(await cli(['list', '--min-flops', '100G'])).toEqual({ code: 0, stdout: 'no zoo model matches (fastscale list without options shows all)\n', stderr: '' });
+    expect(await cli(['list', '--min-flops', '10000G'])).toEqual({ code: 0, stdout: 'no zoo model matches (fastscale list without options shows all)\n', stderr: '' });
   });
 });

@@ -4,20 +4,23 @@ import { ZOO_CONFIGS } from '../../src/zoo/configs.js';
 import { pyclsComplexity, readConfig } from '../fixtures.js';
 
 const expected = pyclsComplexity();
+/** The models of pycls's MODEL_ZOO.md (the other families' models have no config of pycls's zoo). */
+const pyclsNames = zooNames().filter((name): name is keyof typeof ZOO_CONFIGS => Object.hasOwn(ZOO_CONFIGS, name));
 
 describe('zoo', () => {
-  it('lists the 36 models of pycls MODEL_ZOO.md in its order', () => {
+  it('lists the 36 models of pycls MODEL_ZOO.md first, in its order', () => {
     const zooTable = readConfig('MODEL_ZOO.md');
     const rows = [...zooTable.matchAll(/<!-- ROW (\S+) -->/g)].map((m) => m[1]);
-    expect(zooNames()).toEqual(rows);
-    expect(zooNames()).toHaveLength(36);
+    expect(zooNames().slice(0, rows.length)).toEqual(rows);
+    expect(pyclsNames).toEqual(rows);
+    expect(pyclsNames).toHaveLength(36);
   });
 
-  it.each(zooNames())('%s: complexity equals its config entry', (name) => {
+  it.each(pyclsNames)('%s: complexity equals its config entry', (name) => {
     expect(complexity(zooModel(name))).toEqual(expected[ZOO_CONFIGS[name].path]);
   });
 
-  it.each(zooNames())('%s: the embedded config is the pycls file, unchanged', (name) => {
+  it.each(pyclsNames)('%s: the embedded config is the pycls file, unchanged', (name) => {
     expect(zooConfig(name)).toBe(readConfig(ZOO_CONFIGS[name].path));
     expect(zooModel(name)).toEqual(fromPyclsConfig(readConfig(ZOO_CONFIGS[name].path)));
   });
