@@ -5,6 +5,10 @@ Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUIL
 Prints JSON: {"modules": [[name, class, own params]], "layers": [[flops, acts, shape]], "totals": {...},
 "stateDict": [[key, shape]], "reference": {"stateDict": ...}} where --reference also builds
 torchvision.models.get_model(BUILDER, weights=None) and lists its state dict.
+
+Batch: /usr/bin/python3 scripts/count-torch-code.py --batch < jobs.json, where jobs.json is a list of
+{"code", "imageSize", "reference" (optional), "device" (optional: "cpu" or "meta")}; prints a list of the
+results above, in order (one Python start for many networks).
 """
 import json
 import os
@@ -20,14 +24,13 @@ def state_dict_rows(model):
     return [[key, list(value.shape)] for key, value in model.state_dict().items()]
 
 
-def main():
-    image_size = int(sys.argv[1])
-    reference = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--reference" else None
+def count(code, image_size, reference=None, device=None):
     namespace = {"__name__": "fastscale_emitted"}
-    exec(compile(sys.stdin.read(), "<emitted>", "exec"), namespace)
+    exec(compile(code, "<emitted>", "exec"), namespace)
     with skip_init():
         model = namespace["build"]().eval()
-    order, records, attention = run_hooks(model, image_size, "meta" if image_size > 512 else "cpu")
+    device = device or ("meta" if image_size > 512 else "cpu")
+    order, records, attention = run_hooks(model, image_size, device)
     modules = dict(listed_modules(model))
     out = {
         "modules": [[name, type(modules[name]).__name__, own_params(modules[name])] for name in order],
@@ -39,7 +42,18 @@ def main():
     if reference is not None:
         with skip_init():
             out["reference"] = {"stateDict": state_dict_rows(torchvision.models.get_model(reference, weights=None))}
-    json.dump(out, sys.stdout)
+    return out
+
+
+def main():
+    if sys.argv[1] == "--batch":
+        jobs = json.load(sys.stdin)
+        results = [count(j["code"], j["imageSize"], j.get("reference"), j.get("device")) for j in jobs]
+        json.dump(results, sys.stdout)
+        return
+    image_size = int(sys.argv[1])
+    reference = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--reference" else None
+    json.dump(count(sys.stdin.read(), image_size, reference), sys.stdout)
 
 
 main()

@@ -44,3 +44,20 @@ export function countTorchCode(code: string, imageSize: number, reference?: stri
   if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
   return JSON.parse(result.stdout) as TorchCount;
 }
+
+/** One network for {@link countTorchCodes}. */
+export interface TorchJob {
+  readonly code: string;
+  readonly imageSize: number;
+  /** A torchvision builder whose state dict is listed beside. */
+  readonly reference?: string;
+  /** `meta` counts from shapes alone (no arithmetic; the counts depend on shapes only); default cpu up to 512 px. */
+  readonly device?: 'cpu' | 'meta';
+}
+
+/** {@link countTorchCode} for many networks in one Python process (torch's import is slow). */
+export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
+  const result = spawnSync(PYTHON, [SCRIPT, '--batch'], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as TorchCount[];
+}
