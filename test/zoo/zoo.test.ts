@@ -33,7 +33,8 @@ describe('zoo', () => {
   it('rejects an unknown name with a SpecError listing the closest names', () => {
     expect(() => zooModel('RegNetY-4GF')).toThrow(SpecError);
     expect(() => zooModel('RegNetY-4GF')).toThrow(/unknown zoo model "RegNetY-4GF"; closest: RegNetY-4.0GF/);
-    expect(() => zooModel('resnet50')).toThrow(/closest: ResNet-50/);
+    expect(() => zooModel('resnet-50')).toThrow(/closest: ResNet-50, ResNeXt-50, resnet50/);
+    expect(() => zooModel('regnet_x_400')).toThrow(/closest: regnet_x_400mf/);
     expect(() => zooConfig('EfficientNet-B9')).toThrow(/closest: EfficientNet-B/);
     expect(() => zooModel(42 as unknown as string)).toThrow(SpecError);
   });
