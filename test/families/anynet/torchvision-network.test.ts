@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnyNetSpec, complexity, layers, SpecError, validateSpec, zooModel } from '../../../src/index.js';
-import { anyNetSpec } from '../../arbitraries.js';
+import { type AnyNetSpec, complexity, fastScale, layers, scale, SpecError, toAnyNet, validateSpec, zooModel } from '../../../src/index.js';
+import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 
@@ -32,11 +32,10 @@ describe('torchvision ResNets: equal to torchvision 0.14 counted by PyTorch hook
   });
 });
 
-/** An AnyNet shape torchvision has: its ResNet (ResNet stem, no SE, ReLU) or its RegNet (simple stem, bottleneck). */
-function torchvisionShaped(spec: AnyNetSpec): AnyNetSpec {
-  const resNet = spec.stem.type !== 'simple_stem_in' && spec.blockType !== 'res_bottleneck_linear_block' && spec.blockType !== 'vanilla_block';
-  if (resNet) return { ...spec, stem: { ...spec.stem, type: 'res_stem_in' }, seRatio: null, activation: 'relu', headWidth: 0 };
-  return { ...spec, stem: { ...spec.stem, type: 'simple_stem_in' }, blockType: 'res_bottleneck_block', headWidth: 0 };
+/** The same spec with pycls's names. */
+function pyclsNamed(spec: AnyNetSpec): AnyNetSpec {
+  const { implementation: _, ...rest } = spec;
+  return rest;
 }
 
 describe('implementation: torchvision', () => {
@@ -65,14 +64,43 @@ describe('implementation: torchvision', () => {
 
   it('changes names only: any ResNet- or RegNet-shaped AnyNet counts the same, layer by layer', () => {
     fc.assert(
-      fc.property(anyNetSpec(), (random) => {
-        const pycls = torchvisionShaped(random);
-        const torchvision = { ...pycls, implementation: 'torchvision' as const };
+      fc.property(torchvisionAnyNetSpec(), (torchvision) => {
+        const pycls = pyclsNamed(torchvision);
         expect(complexity(torchvision)).toEqual(complexity(pycls));
         const counts = (spec: AnyNetSpec) => layers(spec).map((row) => [row.module, row.params, row.flops, row.acts]);
         // Same rows; the order differs only where torchvision computes a ResNet's shortcut after its branch.
         const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
         expect(sorted(counts(torchvision))).toEqual(sorted(counts(pycls)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('scales within torchvision: any scaled torchvision ResNet, RegNet or its AnyNet is a valid torchvision-named AnyNet', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(torchvisionAnyNetSpec(), torchvisionRegNetSpec()),
+        fc.constantFrom('d', 'w', 'r', 'dwr', 'dWr', 'g'),
+        fc.double({ min: 1 / 16, max: 64, noNaN: true }),
+        (spec, strategy, s) => {
+          fc.pre(Math.min(spec.resolution.train, spec.resolution.test) * Math.sqrt(s) >= 16); // no image size rounded to 0
+          const scaled = scale(spec, strategy, s);
+          expect(scaled).toMatchObject({ family: 'anynet', implementation: 'torchvision' });
+          validateSpec(scaled);
+          expect(layers(scaled)[0]!.name).toBe(scaled.stem.type === 'res_stem_in' ? 'conv1' : 'stem.0');
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(fastScale(zooModel('regnet_y_8gf'), 4).implementation).toBe('torchvision');
+  });
+
+  it("generates a torchvision RegNet's stages with torchvision's rounding, and counts them as that AnyNet", () => {
+    fc.assert(
+      fc.property(torchvisionRegNetSpec(), (spec) => {
+        const form = toAnyNet(spec);
+        expect(form.implementation).toBe('torchvision');
+        expect(complexity(spec)).toEqual(complexity(pyclsNamed(form)));
       }),
       { numRuns: 200 },
     );
