@@ -38,5 +38,10 @@ export function parseRegNet(value: object): RegNetSpec {
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
     resolution: readResolution(spec.resolution),
   };
-  return spec.implementation === undefined ? result : { ...result, implementation: readImplementation(spec.implementation, result) };
+  if (spec.implementation === undefined) return result;
+  const implementation = readImplementation(spec.implementation, result);
+  if (implementation === 'torchvision' && result.stem.type !== 'simple_stem_in') {
+    throw new SpecError('stem.type', `'${result.stem.type}' is not the stem of torchvision's RegNet (simple_stem_in), which implementation 'torchvision' names`);
+  }
+  return { ...result, implementation };
 }

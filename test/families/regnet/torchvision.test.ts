@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { complexity, type RegNetSpec, SpecError, toAnyNet, validateSpec, zooModel } from '../../../src/index.js';
+import { complexity, fromPyclsConfig, type RegNetSpec, SpecError, toAnyNet, toPyclsConfig, validateSpec, zooModel } from '../../../src/index.js';
 import { makeDivisible, torchvisionBlockWidths, torchvisionRegNetStages } from '../../../src/families/regnet/torchvision.js';
 import { FIXTURES } from '../../fixtures.js';
 import { atResolution } from '../../specs.js';
@@ -86,6 +86,19 @@ describe("torchvision's RegNet generation (BlockParams.from_init_params, torchvi
 
   it('keeps the RegNet checks: a torchvision RegNet is a RegNet spec', () => {
     expect(() => validateSpec({ ...zooModel('regnet_y_400mf'), w0: 44 })).toThrow(/w0: 44 is not a multiple of 8/);
+  });
+
+  it("is torchvision's RegNet: the simple stem (SpecError at stem.type otherwise)", () => {
+    const resStem = { ...zooModel('regnet_x_400mf'), stem: { type: 'res_stem_in', width: 64 } };
+    expect(() => validateSpec(resStem)).toThrow(SpecError);
+    expect(() => validateSpec(resStem)).toThrow(/^stem\.type: 'res_stem_in' is not the stem of torchvision's RegNet/);
+  });
+
+  it("has no pycls config: pycls's REGNET section would round otherwise; its AnyNet form is the same network", () => {
+    expect(() => toPyclsConfig(zooModel('regnet_x_400mf'))).toThrow(/^implementation: 'torchvision' generates the stages with torchvision's rounding/);
+    const config = toPyclsConfig(toAnyNet(zooModel('regnet_x_400mf')));
+    expect(config).toContain('WIDTHS: [32, 64, 160, 400]');
+    expect(complexity(fromPyclsConfig(config))).toEqual(complexity(zooModel('regnet_x_400mf')));
   });
 });
 
