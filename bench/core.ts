@@ -1,5 +1,6 @@
 import type { Bench } from 'tinybench';
 import { complexity, fastScale, scaleToTarget, sweep, zooModel } from '../src/index.js';
+import { walkComplexity } from '../src/network/count.js';
 
 /** Complexity, scaling and analysis benchmarks (the goals are in the README's performance section). */
 export function registerCore(bench: Bench): void {
@@ -20,8 +21,14 @@ export function registerCore(bench: Bench): void {
     .add('complexity(RegNetY-4.0GF), unfrozen copy', () => {
       complexity(freshRegNetY4);
     })
+    .add('walk of RegNetY-4.0GF (the count complexity() caches per spec)', () => {
+      walkComplexity(regNetY4);
+    })
     .add('complexity(regnet_y_8gf)', () => {
       complexity(tvRegNetY8);
+    })
+    .add('walk of regnet_y_8gf', () => {
+      walkComplexity(tvRegNetY8);
     })
     .add('complexity(regnet_y_8gf), unfrozen copy', () => {
       complexity(freshTvRegNetY8);
