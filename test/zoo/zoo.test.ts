@@ -8,11 +8,11 @@ const expected = pyclsComplexity();
 const pyclsNames = zooNames().filter((name): name is PyclsZooName => Object.hasOwn(ZOO_CONFIGS, name));
 
 describe('zoo', () => {
-  it('lists the 36 models of pycls MODEL_ZOO.md in its order', () => {
+  it('lists the 36 models of pycls MODEL_ZOO.md first, in its order', () => {
     const zooTable = readConfig('MODEL_ZOO.md');
     const rows = [...zooTable.matchAll(/<!-- ROW (\S+) -->/g)].map((m) => m[1]);
     expect(pyclsNames).toEqual(rows);
-    expect(pyclsNames).toHaveLength(36);
+    expect(zooNames().slice(0, 36)).toEqual(rows);
   });
 
   it.each(pyclsNames)('%s: complexity equals its config entry', (name) => {
