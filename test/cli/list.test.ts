@@ -1,6 +1,8 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
+import { type Complexity, zooNames } from '../../src/index.js';
 import { pyclsComplexity } from '../fixtures.js';
+import { torchvisionFixture } from '../helpers/torchvision-fixtures.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */
@@ -16,14 +18,24 @@ const ZOO = [
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
 
+/** torchvision's models of the zoo, after pycls's. */
+const TORCHVISION = zooNames().slice(ZOO.length);
+
+/** torchvision's complexity of one of its models at its crop size (PyTorch hooks, test/fixtures/torchvision). */
+function torchvisionComplexity(name: string): Complexity {
+  const fixture = torchvisionFixture(name);
+  return fixture.runs.find((run) => run.imageSize === fixture.cropSize)!.totals;
+}
+
 describe('fastscale list', () => {
-  it("lists the 36 zoo models with their family and pycls's complexity (--json)", async () => {
+  it("lists the 36 pycls zoo models with their family and pycls's complexity, then torchvision's (--json)", async () => {
     const { code, stdout, stderr } = await cli(['list', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
-    expect(models.map((m) => m.name)).toEqual(ZOO);
+    expect(models.map((m) => m.name)).toEqual([...ZOO, ...TORCHVISION]);
+    for (const m of models.slice(ZOO.length)) expect(m.complexity, m.name).toEqual(torchvisionComplexity(m.name));
     const complexityOf = pyclsComplexity();
-    for (const m of models) {
+    for (const m of models.slice(0, ZOO.length)) {
       expect(m.complexity, m.name).toEqual(complexityOf[zooConfigPath(m.name)]);
       expect(m.family, m.name).toBe(m.name.startsWith('RegNet') ? 'regnet' : m.name.startsWith('Eff') ? 'efficientnet' : 'anynet');
     }
@@ -45,15 +57,16 @@ EfficientNet-B2  efficientnet  993.58 MF  9.11 M  13.8 M
     const complexityOf = pyclsComplexity();
     const flops = complexityOf[zooConfigPath('RegNetX-4.0GF')]!.flops;
     const { stdout } = await cli(['list', '--min-flops', String(flops), '--max-flops', '4.1G', '--json']);
-    const expected = ZOO.filter((name) => {
-      const f = complexityOf[zooConfigPath(name)]!.flops;
+    const expected = [...ZOO, ...TORCHVISION].filter((name) => {
+      const f = (ZOO.includes(name) ? complexityOf[zooConfigPath(name)]! : torchvisionComplexity(name)).flops;
       return f >= flops && f <= 4.1e9;
     });
-    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50']);
+    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50', 'resnet50']);
     expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(expected);
   });
 
   it('says so when no model matches', async () => {
-    expect(await cli(['list', '--min-flops', '100G'])).toEqual({ code: 0, stdout: 'no zoo model matches (fastscale list without options shows all)\n', stderr: '' });
+    // The largest zoo model is regnet_y_128gf, 374.57 GF at 384 px.
+    expect(await cli(['list', '--min-flops', '400G'])).toEqual({ code: 0, stdout: 'no zoo model matches (fastscale list without options shows all)\n', stderr: '' });
   });
 });
