@@ -8,6 +8,8 @@ import { type AnyNetSpec, complexity, layers, type ModelSpec, scale, toTorchvisi
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
 import { type ModuleRow, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 import { atResolution, cifarResNet, imageNetResNet } from '../../specs.js';
+import { SMALL_LIMITS, torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
+import fc from 'fast-check';
 
 const RESNETS = ['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet50_2', 'wide_resnet101_2'];
 const REGNETS = [
@@ -118,6 +120,19 @@ describe.skipIf(TORCH_MISSING !== null)(`toTorchvision of torchvision's ResNets 
 
     it('names the torchvision-named fallback as torchvision would', () => {
       expect(layers(resNet3Stages).map((row) => row.name)).toContain('layer3.1.bn2');
+    });
+  });
+
+  describe('random torchvision-named specs (fast-check sample, seed 11): the same names and counts', () => {
+    const random = fc.sample(fc.oneof(torchvisionAnyNetSpec(SMALL_LIMITS), torchvisionRegNetSpec(SMALL_LIMITS)).map((spec) => atResolution(spec, 48)), { numRuns: 24, seed: 11 });
+    let counts: TorchCount[];
+    beforeAll(() => {
+      counts = countTorchCodes(random.map((spec) => job(spec)));
+    }, 600_000);
+
+    it.each(random.map((spec, i) => [i, spec.family, spec] as const))('#%i (%s)', (i, _family, spec) => {
+      expect(torchRows(counts[i]!)).toEqual(specRows(spec, spec.resolution.train));
+      expect(counts[i]!.totals).toEqual(complexity(spec));
     });
   });
 });
