@@ -102,12 +102,13 @@ export function scaleToTarget(
 
   /**
    * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
-   * uses V8's `**` and leaves its candidates unfrozen for speed; the answer is recomputed exactly at the end.
+   * uses V8's `**` and does not keep its candidates (no freezing, no caching); the answer is recomputed
+   * exactly, and kept, at the end.
    */
   const evaluate = (s: number, exact = false): ScaledModel | null => {
     try {
       const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
-      return scaleChecked(base, factors, policy);
+      return scaleChecked(base, factors, policy, exact);
     } catch (error) {
       if (error instanceof ScalingError) return null;
       throw error;
