@@ -1,0 +1,249 @@
+/** `predictLatency`: a network's latency from a latency table, without running anything. */
+import { AnalysisError, LatencyTableError } from '../errors.js';
+import type { ModelSpec } from '../families/index.js';
+import { join, positiveInteger, record } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import type { Layer, Sink } from '../network/net.js';
+import { checkSpec } from '../spec/check.js';
+import { FEATURE_NAMES, FEATURES, partFeatures } from './features.js';
+import { nonNegativeLeastSquares } from './fit.js';
+import { replayKey } from './key.js';
+import { type NetworkPart, networkParts, type PartKind } from './parts.js';
+import { type LatencyTable, readLatencyTable } from './table.js';
+
+/**
+ * One part of a predicted network: where it is, how often it runs, and where its time came from.
+ *
+ * @example
+ * ```ts
+ * import { predictLatency, readLatencyTable, zooModel, type PredictedPart } from 'fastscale';
+ * declare const table: ReturnType<typeof readLatencyTable>;
+ * const fitted: PredictedPart[] = predictLatency(zooModel('RegNetY-400MF'), table).parts.filter((p) => p.source === 'fit');
+ * ```
+ */
+export interface PredictedPart {
+  readonly kind: PartKind;
+  /** `stem`, `s2 blocks 1..2`, `head`. */
+  readonly label: string;
+  /** Its cost key (the table's key, when it was looked up). */
+  readonly key: string;
+  /** How many times the network runs it. */
+  readonly repeats: number;
+  /** Predicted seconds of one run of it, without the per-run overhead. */
+  readonly seconds: number;
+  /** `table`: measured (looked up); `fit`: not in the table, predicted by the op-type fit. */
+  readonly source: 'table' | 'fit';
+}
+
+/**
+ * A predicted latency and how it was made.
+ *
+ * @example
+ * ```ts
+ * import { predictLatency, readLatencyTable, zooModel, type LatencyPrediction } from 'fastscale';
+ * declare const table: ReturnType<typeof readLatencyTable>;
+ * const p: LatencyPrediction = predictLatency(zooModel('RegNetY-400MF'), table);
+ * console.log(`${(p.seconds * 1e3).toFixed(2)} ms, ${(100 * p.lookedUp.seconds / p.seconds).toFixed(0)}% looked up`);
+ * ```
+ */
+export interface LatencyPrediction {
+  /** Predicted seconds of one forward pass of a batch of `table.settings.batchSize` images. */
+  readonly seconds: number;
+  /** The parts found in the table: how many (distinct) and their seconds (repeats included). */
+  readonly lookedUp: { readonly parts: number; readonly seconds: number };
+  /** The parts predicted by the op-type fit: how many and their seconds. */
+  readonly fitted: { readonly parts: number; readonly seconds: number };
+  /** The per-run overhead (the table's `overhead`), paid once. */
+  readonly overheadSeconds: number;
+  /** Every part, in forward order. */
+  readonly parts: readonly PredictedPart[];
+}
+
+/**
+ * Options of {@link predictLatency}: the settings the prediction is for. A table measured with other
+ * settings is refused (its times would not hold).
+ *
+ * @example
+ * ```ts
+ * import type { PredictLatencyOptions } from 'fastscale';
+ * const options: PredictLatencyOptions = { batchSize: 1, threads: 1, executionProvider: 'cpu' };
+ * ```
+ */
+export interface PredictLatencyOptions {
+  readonly batchSize?: number;
+  readonly threads?: number;
+  readonly executionProvider?: string;
+}
+
+/** The op-type fit of a table: coefficients in ms per unit of each feature, and which features it has seen. */
+interface Fit {
+  readonly coefficients: Float64Array;
+  readonly seen: Uint8Array;
+}
+
+/** A table ready to predict with: net times by key (overhead removed) and, once needed, its fit. */
+export interface CompiledTable {
+  readonly table: LatencyTable;
+  readonly overheadMs: number;
+  readonly netMs: ReadonlyMap<string, number>;
+  fit: Fit | undefined;
+}
+
+const compiled = new WeakMap<LatencyTable, CompiledTable>();
+
+/** A checked table's compiled form, made once per table. */
+export function compileTable(value: unknown): CompiledTable {
+  const table = readLatencyTable(value);
+  let result = compiled.get(table);
+  if (result === undefined) {
+    const overheadMs = table.overhead.medianMs;
+    const netMs = new Map(table.entries.map((entry) => [entry.key, Math.max(0, entry.medianMs - overheadMs)]));
+    result = { table, overheadMs, netMs, fit: undefined };
+    compiled.set(table, result);
+  }
+  return result;
+}
+
+/** Collects the layers of a replayed key. */
+class LayerList implements Sink {
+  readonly layers: Layer[] = [];
+  layer(layer: Layer): void {
+    this.layers.push(layer);
+  }
+}
+
+/** Fits the table's net part times on op-type features (see {@link predictLatency}). */
+function fitTable(table: CompiledTable): Fit {
+  const rows: Float64Array[] = [];
+  const targets: number[] = [];
+  const weights: number[] = [];
+  const seen = new Uint8Array(FEATURES);
+  for (const entry of table.table.entries) {
+    const list = new LayerList();
+    replayKey(entry.key, list, 'entries');
+    const features = partFeatures(list.layers);
+    for (let j = 0; j < FEATURES; j++) if (features[j] !== 0) seen[j] = 1;
+    rows.push(features);
+    targets.push(table.netMs.get(entry.key)!);
+    // Relative errors: a part's weight is the inverse of its measured time.
+    weights.push(1 / Math.max(entry.medianMs, 1e-9));
+  }
+  const columns = seen.reduce((a, b) => a + b, 0);
+  if (rows.length < columns) {
+    throw new LatencyTableError(
+      'entries',
+      `has ${rows.length} entries, too few to fit the time of a part it does not hold on ${columns} features: measure more networks into it`,
+    );
+  }
+  return { coefficients: nonNegativeLeastSquares(rows, targets, weights), seen };
+}
+
+/** Predicted net milliseconds of a part that is not in the table. */
+function fittedMs(table: CompiledTable, part: NetworkPart): number {
+  const fit = (table.fit ??= fitTable(table));
+  const features = partFeatures(part.layers);
+  let ms = 0;
+  for (let j = 0; j < FEATURES; j++) {
+    const value = features[j]!;
+    if (value === 0) continue;
+    if (fit.seen[j] === 0) {
+      throw new LatencyTableError(
+        'entries',
+        `hold no part with ${FEATURE_NAMES[j]}, so the time of ${part.label} (not in the table) cannot be fitted: measure networks that have it into the table`,
+      );
+    }
+    ms += fit.coefficients[j]! * value;
+  }
+  return ms;
+}
+
+/** The prediction for a checked spec and a compiled table. */
+export function predictCompiled(spec: ModelSpec, table: CompiledTable): LatencyPrediction {
+  const parts: PredictedPart[] = [];
+  let lookedUpParts = 0;
+  let lookedUpMs = 0;
+  let fittedParts = 0;
+  let fittedPartMs = 0;
+  for (const part of networkParts(spec)) {
+    let ms = table.netMs.get(part.key);
+    const source = ms === undefined ? 'fit' : 'table';
+    if (ms === undefined) {
+      ms = fittedMs(table, part);
+      fittedParts++;
+      fittedPartMs += ms * part.repeats;
+    } else {
+      lookedUpParts++;
+      lookedUpMs += ms * part.repeats;
+    }
+    parts.push({ kind: part.kind, label: part.label, key: part.key, repeats: part.repeats, seconds: ms / 1000, source });
+  }
+  return {
+    seconds: (table.overheadMs + lookedUpMs + fittedPartMs) / 1000,
+    lookedUp: { parts: lookedUpParts, seconds: lookedUpMs / 1000 },
+    fitted: { parts: fittedParts, seconds: fittedPartMs / 1000 },
+    overheadSeconds: table.overheadMs / 1000,
+    parts,
+  };
+}
+
+/**
+ * Checks that a table was measured with the settings asked for.
+ */
+export function checkTableSettings(table: LatencyTable, options: unknown): void {
+  if (options === undefined) return;
+  const fields = record(options, ['batchSize', 'threads', 'executionProvider'], 'options', 'latency prediction options', AnalysisError);
+  const expect = (name: 'batchSize' | 'threads' | 'executionProvider', wanted: unknown, what: string): void => {
+    if (wanted !== undefined && wanted !== table.settings[name]) {
+      throw new LatencyTableError(`settings.${name}`, `the table was measured with ${what} ${describe(table.settings[name])}, not ${describe(wanted)}: measure a table with the settings you predict for`);
+    }
+  };
+  const batchSize = fields.batchSize === undefined ? undefined : positiveInteger(fields.batchSize, join('options', 'batchSize'), AnalysisError);
+  const threads = fields.threads === undefined ? undefined : positiveInteger(fields.threads, join('options', 'threads'), AnalysisError);
+  const provider = fields.executionProvider;
+  if (provider !== undefined && typeof provider !== 'string') throw new AnalysisError('options.executionProvider', `${describe(provider)} is not a string`);
+  expect('batchSize', batchSize, 'batch size');
+  expect('threads', threads, 'threads');
+  expect('executionProvider', provider, 'execution provider');
+}
+
+/**
+ * Predicts how long one forward pass of a network takes on the machine a latency table was measured on,
+ * without ONNX Runtime: the network is cut into its parts (stem, each distinct block, head; a stage's
+ * identical blocks are one part run several times) and each part's time is looked up by its cost key,
+ * the layers that decide its work (ops, widths, kernels, strides, groups, squeeze-excite, activations,
+ * input size). The prediction is the table's per-run overhead plus, for each part, its time (the entry's
+ * median less the overhead, which the entry's own run paid) times its repeats.
+ *
+ * A part the table does not hold is predicted from the table's own entries by an op-type fit:
+ * `time = sum over op types t of (a_t * flops_t + b_t * elements_t) + c * nodes`, where `flops_t` are
+ * the part's multiply-adds in ops of type t (1x1, kxk, grouped and depthwise convs, linears, attention),
+ * `elements_t` the elements those ops write (or, for pools, read; activations, adds, multiplies, layer
+ * norms and reshapes have elements only; batch norms are folded into their convs), and `nodes` the
+ * runtime nodes. The coefficients are >= 0, fitted by non-negative least squares on every entry,
+ * weighted to minimise relative error. The answer says how much was looked up and how much fitted.
+ *
+ * Read the table once with {@link readLatencyTable} (or take `buildLatencyTable`'s): a table this
+ * library checked is used as it is, with its fit made once; anything else is checked on every call.
+ * Work: O(stages) per prediction.
+ *
+ * @throws {@link SpecError} for an invalid spec
+ * @throws {@link LatencyTableError} for a malformed table (wrong format or version, bad times or keys,
+ * no entries), settings other than `options` asks for, or a part the table cannot fit (it has no entry
+ * with an op type the part needs, or fewer entries than features)
+ * @throws {@link AnalysisError} for malformed options
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { fastScale, predictLatency, readLatencyTable, zooModel } from 'fastscale';
+ * const table = readLatencyTable(JSON.parse(readFileSync('table.json', 'utf8')));
+ * const p = predictLatency(fastScale(zooModel('RegNetY-400MF'), 4), table, { batchSize: 1 });
+ * console.log(`${(p.seconds * 1e3).toFixed(1)} ms; ${p.fitted.parts} of ${p.parts.length} parts fitted`);
+ * ```
+ */
+export function predictLatency(spec: ModelSpec, table: LatencyTable, options?: PredictLatencyOptions): LatencyPrediction {
+  const checked = checkSpec(spec);
+  const ready = compileTable(table);
+  checkTableSettings(ready.table, options);
+  return predictCompiled(checked, ready);
+}
