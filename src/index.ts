@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { FastscaleError, SpecError, ScalingError, AnalysisError } from './errors.js';
+export { FastscaleError, SpecError, ScalingError, AnalysisError, LatencyTableError } from './errors.js';
 export type {
   Activation,
   AnyNetSpec,
@@ -61,7 +61,27 @@ export {
 export { estimateActivationMemory, type ActivationMemoryOptions } from './analysis/memory.js';
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies, type TargetRow } from './analysis/compare.js';
-export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
+export {
+  scaleToTarget,
+  type ComplexityTarget,
+  type LatencyTarget,
+  type ScaleTarget,
+  type TargetMetric,
+  type TargetOptions,
+  type TargetResult,
+} from './analysis/target.js';
+export { paretoFront, type Objective } from './analysis/pareto.js';
+export {
+  readLatencyTable,
+  LATENCY_TABLE_FORMAT,
+  LATENCY_TABLE_VERSION,
+  type LatencyTable,
+  type LatencyEntry,
+  type LatencySettings,
+  type MeasuredTime,
+} from './latency/table.js';
+export { predictLatency, type LatencyPrediction, type PredictedPart, type PredictLatencyOptions } from './latency/predict.js';
+export type { PartKind } from './latency/parts.js';
 export {
   scalingChart,
   runtimeChart,
