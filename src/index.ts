@@ -90,5 +90,8 @@ export {
   type ScalingChartRow,
   type RuntimeChartOptions,
   type RuntimePoint,
+  latencyChart,
+  type LatencyChartOptions,
+  type LatencyPoint,
 } from './plot/index.js';
 export { toTorchvision } from './torch/index.js';

@@ -190,11 +190,11 @@ export function scaleToTarget(
     const range = reachableRange(evaluate, value);
     const strategyText = formatStrategy(checkedStrategy);
     if (range === null) throw new ScalingError('target', `no factor gives a valid network with ${strategyText}`);
-    const unit = metric === 'latency' ? ' s (predicted)' : '';
-    throw new ScalingError(
-      'target',
-      `${metric} ${goal}${unit === '' ? '' : ' s'} is outside what ${strategyText} reaches from this network: about ${range[0]} to ${range[1]}${unit}`,
-    );
+    if (metric === 'latency') {
+      const [low, high] = range.map((seconds) => Number(seconds.toPrecision(4)));
+      throw new ScalingError('target', `latency ${goal} s is outside what ${strategyText} reaches from this network: about ${low} to ${high} s (predicted)`);
+    }
+    throw new ScalingError('target', `${metric} ${goal} is outside what ${strategyText} reaches from this network: about ${range[0]} to ${range[1]}`);
   };
 
   // Bracket the target from the closed-form guess: lo below it, hi above it, both valid networks. Latency

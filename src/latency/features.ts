@@ -7,23 +7,25 @@ import type { Layer } from '../network/net.js';
 
 /**
  * The op types, each with the work it is measured by. Compute-bound types have two columns (flops and
- * output elements), memory-bound ones one (elements moved).
+ * output elements), memory-bound ones one (elements moved). A type no table entry has borrows the
+ * coefficients of its first relative that some entry has (a table of grouped convs can still price a
+ * depthwise one, roughly).
  */
 export const OP_TYPES = [
-  { name: 'conv 1x1', columns: ['flops', 'elements'] },
-  { name: 'conv kxk', columns: ['flops', 'elements'] },
-  { name: 'grouped conv', columns: ['flops', 'elements'] },
-  { name: 'depthwise conv', columns: ['flops', 'elements'] },
-  { name: 'linear', columns: ['flops', 'elements'] },
-  { name: 'attention', columns: ['flops', 'elements'] },
-  { name: 'max pool', columns: ['elements'] },
-  { name: 'global pool', columns: ['elements'] },
-  { name: 'activation (relu family)', columns: ['elements'] },
-  { name: 'activation (sigmoid, silu, gelu)', columns: ['elements'] },
-  { name: 'add', columns: ['elements'] },
-  { name: 'multiply', columns: ['elements'] },
-  { name: 'layer norm', columns: ['elements'] },
-  { name: 'reshape or scale', columns: ['elements'] },
+  { name: 'conv 1x1', columns: ['flops', 'elements'], relatives: ['conv kxk', 'grouped conv'] },
+  { name: 'conv kxk', columns: ['flops', 'elements'], relatives: ['conv 1x1', 'grouped conv'] },
+  { name: 'grouped conv', columns: ['flops', 'elements'], relatives: ['depthwise conv', 'conv kxk', 'conv 1x1'] },
+  { name: 'depthwise conv', columns: ['flops', 'elements'], relatives: ['grouped conv', 'conv kxk', 'conv 1x1'] },
+  { name: 'linear', columns: ['flops', 'elements'], relatives: ['conv 1x1', 'conv kxk'] },
+  { name: 'attention', columns: ['flops', 'elements'], relatives: ['linear', 'conv 1x1'] },
+  { name: 'max pool', columns: ['elements'], relatives: ['global pool', 'activation (relu family)'] },
+  { name: 'global pool', columns: ['elements'], relatives: ['max pool', 'activation (relu family)'] },
+  { name: 'activation (relu family)', columns: ['elements'], relatives: ['activation (sigmoid, silu, gelu)', 'add'] },
+  { name: 'activation (sigmoid, silu, gelu)', columns: ['elements'], relatives: ['activation (relu family)', 'multiply'] },
+  { name: 'add', columns: ['elements'], relatives: ['multiply', 'activation (relu family)'] },
+  { name: 'multiply', columns: ['elements'], relatives: ['add', 'activation (relu family)'] },
+  { name: 'layer norm', columns: ['elements'], relatives: ['activation (sigmoid, silu, gelu)', 'add'] },
+  { name: 'reshape or scale', columns: ['elements'], relatives: ['add', 'activation (relu family)'] },
 ] as const;
 
 /** Column names of the feature vector, in order: `conv 1x1 flops`, ..., and the last, `nodes`. */
@@ -33,7 +35,7 @@ export const FEATURE_NAMES: readonly string[] = [...OP_TYPES.flatMap((type) => t
 export const FEATURES = FEATURE_NAMES.length;
 
 /** First column of each op type. */
-const OFFSET: number[] = [];
+export const OFFSET: number[] = [];
 {
   let offset = 0;
   for (const type of OP_TYPES) {
@@ -41,7 +43,7 @@ const OFFSET: number[] = [];
     offset += type.columns.length;
   }
 }
-const NODES = FEATURES - 1;
+export const NODES = FEATURES - 1;
 
 /** Elements of a layer's output for one image. */
 function elements(layer: Layer): number {

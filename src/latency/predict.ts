@@ -5,7 +5,7 @@ import { join, positiveInteger, record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
 import type { Layer, Sink } from '../network/net.js';
 import { checkSpec } from '../spec/check.js';
-import { FEATURE_NAMES, FEATURES, partFeatures } from './features.js';
+import { FEATURE_NAMES, FEATURES, NODES, OFFSET, OP_TYPES, partFeatures } from './features.js';
 import { nonNegativeLeastSquares } from './fit.js';
 import { replayKey } from './key.js';
 import { type NetworkPart, networkParts, type PartKind } from './parts.js';
@@ -75,7 +75,7 @@ export interface PredictLatencyOptions {
   readonly executionProvider?: string;
 }
 
-/** The op-type fit of a table: coefficients in ms per unit of each feature, and which features it has seen. */
+/** The op-type fit of a table: coefficients in ms per unit of each feature, and which features it can price. */
 interface Fit {
   readonly coefficients: Float64Array;
   readonly seen: Uint8Array;
@@ -135,7 +135,26 @@ function fitTable(table: CompiledTable): Fit {
       `has ${rows.length} entries, too few to fit the time of a part it does not hold on ${columns} features: measure more networks into it`,
     );
   }
-  return { coefficients: nonNegativeLeastSquares(rows, targets, weights), seen };
+  return borrowForUnseen(nonNegativeLeastSquares(rows, targets, weights), seen);
+}
+
+/** Gives each op type no entry has the coefficients of its first relative that some entry has. */
+function borrowForUnseen(coefficients: Float64Array, seen: Uint8Array): Fit {
+  const priced = Uint8Array.from(seen);
+  const typeSeen = (t: number): boolean => OP_TYPES[t]!.columns.some((_, c) => seen[OFFSET[t]! + c] === 1);
+  OP_TYPES.forEach((type, t) => {
+    if (typeSeen(t)) return;
+    const relative = type.relatives.map((name) => OP_TYPES.findIndex((other) => other.name === name)).find((r) => r >= 0 && typeSeen(r));
+    if (relative === undefined) return;
+    const from = OP_TYPES[relative]!.columns as readonly string[];
+    type.columns.forEach((column, c) => {
+      const k = from.indexOf(column);
+      coefficients[OFFSET[t]! + c] = k < 0 ? 0 : coefficients[OFFSET[relative]! + k]!;
+      priced[OFFSET[t]! + c] = 1;
+    });
+  });
+  priced[NODES] = 1;
+  return { coefficients, seen: priced };
 }
 
 /** Predicted net milliseconds of a part that is not in the table. */
@@ -149,7 +168,7 @@ function fittedMs(table: CompiledTable, part: NetworkPart): number {
     if (fit.seen[j] === 0) {
       throw new LatencyTableError(
         'entries',
-        `hold no part with ${FEATURE_NAMES[j]}, so the time of ${part.label} (not in the table) cannot be fitted: measure networks that have it into the table`,
+        `hold no part with ${FEATURE_NAMES[j]} (nor a related op), so the time of ${part.label} (not in the table) cannot be fitted: measure networks that have it into the table`,
       );
     }
     ms += fit.coefficients[j]! * value;
@@ -220,7 +239,10 @@ export function checkTableSettings(table: LatencyTable, options: unknown): void 
  * `elements_t` the elements those ops write (or, for pools, read; activations, adds, multiplies, layer
  * norms and reshapes have elements only; batch norms are folded into their convs), and `nodes` the
  * runtime nodes. The coefficients are >= 0, fitted by non-negative least squares on every entry,
- * weighted to minimise relative error. The answer says how much was looked up and how much fitted.
+ * weighted to minimise relative error; an op type no entry has borrows the coefficients of a related one
+ * that some entry has (depthwise and grouped convs, 1x1 and kxk convs, linears and 1x1 convs, the
+ * activations, adds and multiplies), a rough guess. The answer says how much was looked up and how much
+ * fitted.
  *
  * Read the table once with {@link readLatencyTable} (or take `buildLatencyTable`'s): a table this
  * library checked is used as it is, with its fit made once; anything else is checked on every call.

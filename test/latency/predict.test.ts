@@ -77,11 +77,22 @@ describe('predictLatency: the fitted fallback', () => {
     expect(p.seconds).toBeCloseTo(p.overheadSeconds + p.lookedUp.seconds + p.fitted.seconds, 15);
   });
 
-  it('refuses to fit a part with an op type the table has never measured', () => {
-    expect(() => predictLatency(zooModel('EfficientNet-B0'), fittedTable())).toThrow(
+  it('prices an op type the table has never measured like a related one', () => {
+    // No depthwise or 1x1 conv, no SiLU, sigmoid, add or multiply in the table: EfficientNet-B0's parts
+    // borrow the coefficients of kxk convs and ReLUs.
+    const p = predictLatency(zooModel('EfficientNet-B0'), fittedTable());
+    expect(p.fitted.parts).toBe(14);
+    expect(p.seconds).toBeGreaterThan(0);
+  });
+
+  it('refuses to fit a part with an op type neither the table nor a relative of it has', () => {
+    const convsOnly = table(
+      [8, 16, 24, 32].map((width) => entry(`8x8/c${width},3,1,1,1;nb`, 0.01 + 1e-7 * 9 * 8 * width * 64 + 0.003)),
+    );
+    expect(() => predictLatency(tinyVanilla, convsOnly)).toThrow(
       new LatencyTableError(
         'entries',
-        'hold no part with activation (sigmoid, silu, gelu) elements, so the time of stem (not in the table) cannot be fitted: measure networks that have it into the table',
+        'hold no part with activation (relu family) elements (nor a related op), so the time of stem (not in the table) cannot be fitted: measure networks that have it into the table',
       ),
     );
   });
