@@ -5,10 +5,12 @@
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { registerCore } from './core.js';
+import { registerLatency } from './latency.js';
 import { registerOnnx } from './onnx.js';
 
 const bench = new Bench({ time: 1000, warmupTime: 300 });
 registerCore(bench);
+registerLatency(bench);
 await registerOnnx(bench);
 await bench.run();
 

@@ -3,7 +3,8 @@
  * elements it writes, and how many runtime nodes the part has. A part's predicted time is a non-negative
  * weighted sum of these (src/latency/fit.ts).
  */
-import type { Layer } from '../network/net.js';
+import type { Layer, Shape } from '../network/net.js';
+import { OP } from './key.js';
 
 /**
  * The op types, each with the work it is measured by. Compute-bound types have two columns (flops and
@@ -34,82 +35,97 @@ export const FEATURE_NAMES: readonly string[] = [...OP_TYPES.flatMap((type) => t
 /** Length of a feature vector. */
 export const FEATURES = FEATURE_NAMES.length;
 
-/** First column of each op type. */
+/** First column of each op type, and whether it has a flops column. */
 export const OFFSET: number[] = [];
+const HAS_FLOPS: boolean[] = [];
 {
   let offset = 0;
   for (const type of OP_TYPES) {
     OFFSET.push(offset);
+    HAS_FLOPS.push(type.columns.length === 2);
     offset += type.columns.length;
   }
 }
 export const NODES = FEATURES - 1;
 
-/** Elements of a layer's output for one image. */
-function elements(layer: Layer): number {
-  const { output } = layer;
-  return output.tokens > 0 ? output.tokens * output.channels : output.channels * output.size * output.size;
-}
-
-/** Elements of a layer's input for one image. */
-function inputElements(layer: Layer): number {
-  const { input } = layer;
-  return input.tokens > 0 ? input.tokens * input.channels : input.channels * input.size * input.size;
+/** Elements of a tensor of `shape` for one image. */
+function elements(shape: Shape): number {
+  return shape.tokens > 0 ? shape.tokens * shape.channels : shape.channels * shape.size * shape.size;
 }
 
 /** Adds `flops` and `moved` elements of op type `type` to `into`, and one node. */
 function add(into: Float64Array, type: number, flops: number, moved: number): void {
   const offset = OFFSET[type]!;
-  if (OP_TYPES[type]!.columns.length === 2) {
+  if (HAS_FLOPS[type]) {
     into[offset] = into[offset]! + flops;
     into[offset + 1] = into[offset + 1]! + moved;
   } else into[offset] = into[offset]! + moved;
   into[NODES] = into[NODES]! + 1;
 }
 
+type Of<K extends Layer['op']> = Extract<Layer, { op: K }>;
+
+/** The op code of a layer (see `pushLayerCodes`), for callers that do not have it yet. */
+function opOf(layer: Layer): number {
+  return OP[layer.op];
+}
+
 /**
- * Adds the features of one layer to `into`. Batch norms count nothing: the exported model folds each
- * into the conv before it. Forks and swaps are bookkeeping, not runtime nodes.
+ * Adds the features of one layer, of op code `op` (src/latency/key.ts), to `into`. Batch norms count
+ * nothing: the exported model folds each into the conv before it. Forks and swaps are bookkeeping, not
+ * runtime nodes. (The switch is on the number, and each case reads its own layer kind's fields, so that
+ * every field read sees one kind of object: this runs for every layer of every fitted part.)
  */
-export function addLayerFeatures(into: Float64Array, layer: Layer): void {
-  switch (layer.op) {
-    case 'conv': {
-      const type = layer.groups === 1 ? (layer.kernel === 1 ? 0 : 1) : layer.groups === layer.input.channels ? 3 : 2;
-      add(into, type, layer.flops, layer.acts);
+export function addLayerFeatures(into: Float64Array, layer: Layer, op: number): void {
+  switch (op) {
+    case OP.conv: {
+      const conv = layer as Of<'conv'>;
+      const type = conv.groups === 1 ? (conv.kernel === 1 ? 0 : 1) : conv.groups === conv.input.channels ? 3 : 2;
+      add(into, type, conv.flops, conv.acts);
       return;
     }
-    case 'linear':
-      add(into, 4, layer.flops, layer.acts);
+    case OP.linear: {
+      const linear = layer as Of<'linear'>;
+      add(into, 4, linear.flops, linear.acts);
       return;
-    case 'attention':
-      add(into, 5, layer.flops, layer.acts);
+    }
+    case OP.attention: {
+      const attention = layer as Of<'attention'>;
+      add(into, 5, attention.flops, attention.acts);
       return;
-    case 'maxpool':
-      add(into, 6, 0, inputElements(layer));
+    }
+    case OP.maxpool:
+      add(into, 6, 0, elements((layer as Of<'maxpool'>).input));
       return;
-    case 'avgpool':
-      add(into, 7, 0, inputElements(layer));
+    case OP.avgpool:
+      add(into, 7, 0, elements((layer as Of<'avgpool'>).input));
       return;
-    case 'act':
-      add(into, layer.kind === 'sigmoid' || layer.kind === 'silu' || layer.kind === 'gelu' ? 9 : 8, 0, elements(layer));
+    case OP.act: {
+      const kind = (layer as Of<'act'>).kind;
+      add(into, kind === 'sigmoid' || kind === 'silu' || kind === 'gelu' ? 9 : 8, 0, elements((layer as Of<'act'>).output));
       return;
-    case 'merge':
-      add(into, layer.kind === 'add' ? 10 : 11, 0, elements(layer));
+    }
+    case OP.merge: {
+      const merge = layer as Of<'merge'>;
+      add(into, merge.kind === 'add' ? 10 : 11, 0, elements(merge.output));
       return;
-    case 'norm':
-      if (layer.kind !== 'batch') add(into, 12, 0, elements(layer));
+    }
+    case OP.norm: {
+      const norm = layer as Of<'norm'>;
+      if (norm.kind !== 'batch') add(into, 12, 0, elements(norm.output));
       return;
-    case 'fork':
-    case 'swap':
+    }
+    case OP.fork:
+    case OP.swap:
       return;
     default:
-      add(into, 13, 0, elements(layer));
+      add(into, 13, 0, elements(layer.output));
   }
 }
 
-/** The feature vector of a part made of `layers`. */
-export function partFeatures(layers: readonly Layer[]): Float64Array {
+/** The feature vector of a part made of the first `count` of `layers` (all by default), of op codes `ops` when known. */
+export function partFeatures(layers: readonly Layer[], count = layers.length, ops?: Uint8Array): Float64Array {
   const features = new Float64Array(FEATURES);
-  for (const layer of layers) addLayerFeatures(features, layer);
+  for (let i = 0; i < count; i++) addLayerFeatures(features, layers[i]!, ops === undefined ? opOf(layers[i]!) : ops[i]!);
   return features;
 }

@@ -10,7 +10,7 @@
 import { LatencyTableError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { LIMITS } from '../limits.js';
-import { type ActivationKind, type Layer, Net, type Shape, type Sink } from '../network/net.js';
+import { type ActivationKind, type Layer, type LayerOp, Net, type Shape, type Sink } from '../network/net.js';
 
 const NORMS = { batch: 'nb', layer: 'nl', layer2d: 'n2' } as const;
 const NORM_KINDS: Readonly<Record<string, keyof typeof NORMS>> = { nb: 'batch', nl: 'layer', n2: 'layer2d' };
@@ -58,6 +58,164 @@ export function layerToken(layer: Layer): string {
     case 'attention':
       return `A${layer.heads}`;
   }
+}
+
+/**
+ * A growable buffer of codes: the numbers equivalent to a part's key (see {@link pushLayerCodes}). Parts
+ * with equal codes have equal keys; prediction compares codes, not strings, so that looking a part up
+ * builds no string.
+ */
+export class Codes {
+  values = new Int32Array(256);
+  length = 0;
+
+  /** Appends the first `count` of up to 7 numbers. */
+  push(count: number, a: number, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0): void {
+    if (this.length + count > this.values.length) {
+      const grown = new Int32Array(2 * (this.length + count));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    const v = this.values;
+    const at = this.length;
+    v[at] = a;
+    if (count > 1) v[at + 1] = b;
+    if (count > 2) v[at + 2] = c;
+    if (count > 3) v[at + 3] = d;
+    if (count > 4) v[at + 4] = e;
+    if (count > 5) v[at + 5] = f;
+    if (count > 6) v[at + 6] = g;
+    this.length = at + count;
+  }
+
+  /** A 32-bit FNV-1a style hash of the codes. */
+  hash(): number {
+    let hash = 0x811c9dc5;
+    const v = this.values;
+    for (let i = 0; i < this.length; i++) hash = Math.imul(hash ^ v[i]!, 0x01000193);
+    return hash >>> 0;
+  }
+
+  /** Whether the codes equal `other`. */
+  equals(other: Int32Array): boolean {
+    if (other.length !== this.length) return false;
+    const v = this.values;
+    for (let i = 0; i < other.length; i++) if (v[i] !== other[i]) return false;
+    return true;
+  }
+
+  /** A copy of the codes. */
+  copy(): Int32Array {
+    return this.values.slice(0, this.length);
+  }
+}
+
+/** Code of an activation kind (a switch: cheaper than a keyed lookup on the hot path). */
+function activationCode(kind: ActivationKind): number {
+  switch (kind) {
+    case 'relu':
+      return 0;
+    case 'relu6':
+      return 1;
+    case 'silu':
+      return 2;
+    case 'hardswish':
+      return 3;
+    case 'hardsigmoid':
+      return 4;
+    case 'sigmoid':
+      return 5;
+    case 'gelu':
+      return 6;
+  }
+}
+
+/**
+ * The op code of each layer op, the first code of its layer in {@link pushLayerCodes}.
+ */
+export const OP = {
+  conv: 1,
+  linear: 2,
+  norm: 3,
+  act: 4,
+  maxpool: 5,
+  avgpool: 6,
+  flatten: 7,
+  permute: 8,
+  scale: 9,
+  fork: 10,
+  swap: 11,
+  merge: 12,
+  tokens: 13,
+  token: 14,
+  classToken: 15,
+  positionEmbedding: 16,
+  attention: 17,
+} as const satisfies Record<LayerOp, number>;
+
+/**
+ * Appends the codes of a layer: its op code ({@link OP}), then the attributes of its token, in the same
+ * order. Returns the op code. (Cases in order of frequency: this runs for every layer of a prediction.)
+ */
+export function pushLayerCodes(codes: Codes, layer: Layer): number {
+  switch (layer.op) {
+    case 'conv':
+      codes.push(7, OP.conv, layer.output.channels, layer.kernel, layer.stride, layer.padding, layer.groups, layer.bias ? 1 : 0);
+      return OP.conv;
+    case 'norm':
+      codes.push(2, OP.norm, layer.kind === 'batch' ? 0 : layer.kind === 'layer' ? 1 : 2);
+      return OP.norm;
+    case 'act':
+      codes.push(2, OP.act, activationCode(layer.kind));
+      return OP.act;
+    case 'fork':
+      codes.push(1, OP.fork);
+      return OP.fork;
+    case 'merge':
+      codes.push(2, OP.merge, layer.kind === 'add' ? 0 : 1);
+      return OP.merge;
+    case 'swap':
+      codes.push(1, OP.swap);
+      return OP.swap;
+    case 'avgpool':
+      codes.push(1, OP.avgpool);
+      return OP.avgpool;
+    case 'flatten':
+      codes.push(1, OP.flatten);
+      return OP.flatten;
+    case 'linear':
+      codes.push(3, OP.linear, layer.output.channels, layer.bias ? 1 : 0);
+      return OP.linear;
+    case 'maxpool':
+      codes.push(4, OP.maxpool, layer.kernel, layer.stride, layer.padding);
+      return OP.maxpool;
+    case 'permute':
+      codes.push(2, OP.permute, layer.layout === 'channelsLast' ? 0 : 1);
+      return OP.permute;
+    case 'scale':
+      codes.push(1, OP.scale);
+      return OP.scale;
+    case 'tokens':
+      codes.push(1, OP.tokens);
+      return OP.tokens;
+    case 'token':
+      codes.push(2, OP.token, layer.select === 'first' ? 0 : 1);
+      return OP.token;
+    case 'classToken':
+      codes.push(1, OP.classToken);
+      return OP.classToken;
+    case 'positionEmbedding':
+      codes.push(1, OP.positionEmbedding);
+      return OP.positionEmbedding;
+    case 'attention':
+      codes.push(2, OP.attention, layer.heads);
+      return OP.attention;
+  }
+}
+
+/** Appends the codes of a part's input shape (they come first). */
+export function pushShapeCodes(codes: Codes, shape: Shape): void {
+  codes.push(4, 0, shape.channels, shape.size, shape.tokens);
 }
 
 /** The input part of a key: `channels x side` for an image tensor, `channels t tokens` for a token sequence. */

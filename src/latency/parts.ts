@@ -8,7 +8,7 @@ import { LatencyTableError } from '../errors.js';
 import type { ModelSpec } from '../families/index.js';
 import { walk } from '../network/count.js';
 import type { BlockEvent, Layer, Sink } from '../network/net.js';
-import { partKey } from './key.js';
+import { Codes, partKey, pushLayerCodes, pushShapeCodes } from './key.js';
 
 /** Where in the network a part is. */
 export type PartKind = 'stem' | 'block' | 'transition' | 'head';
@@ -26,16 +26,48 @@ export interface NetworkPart {
   readonly layers: readonly Layer[];
 }
 
-/** Collects a network's parts; the walk hands it each stage's blocks 0 and 1 only. */
-class PartCollector implements Sink {
+/**
+ * Receives each part as it is cut: its first `count` layers with their op codes `ops`, and `codes` (the
+ * numbers of its key, see `pushLayerCodes`) and their `hash`. The layers, op codes and codes are buffers
+ * reused for the next part, valid during the call only.
+ */
+export type PartVisitor = (
+  kind: PartKind,
+  repeats: number,
+  label: string,
+  layers: readonly Layer[],
+  count: number,
+  codes: Codes,
+  hash: number,
+  ops: Uint8Array,
+) => void;
+
+/** Cuts a walk into parts at block boundaries; the walk hands it each stage's blocks 0 and 1 only. */
+class PartCutter implements Sink {
   readonly distinctBlocks = true;
-  readonly parts: NetworkPart[] = [];
-  private layers: Layer[] = [];
+  /** Layer names are not read (labels come from block scopes): the walk builds none. */
+  readonly names = false;
+  private count = 0;
   private depth = 0;
   private blocksSeen = false;
+  private transitions = 0;
+
+  constructor(
+    private readonly visit: PartVisitor,
+    private readonly codes: Codes,
+    private readonly layers: Layer[],
+    private ops: Uint8Array,
+  ) {}
 
   layer(layer: Layer): void {
-    this.layers.push(layer);
+    if (this.count === 0) pushShapeCodes(this.codes, layer.input);
+    if (this.count === this.ops.length) {
+      const grown = new Uint8Array(2 * this.ops.length);
+      grown.set(this.ops);
+      this.ops = grown;
+    }
+    this.ops[this.count] = pushLayerCodes(this.codes, layer);
+    this.layers[this.count++] = layer;
   }
 
   block(event: BlockEvent): void {
@@ -55,17 +87,33 @@ class PartCollector implements Sink {
   }
 
   /** Ends the network: what follows the last block is the head (or, without blocks, the whole network is the stem). */
-  finish(): NetworkPart[] {
+  finish(): void {
     this.close(this.blocksSeen ? 'head' : 'stem', 1, '');
-    return this.parts;
   }
 
   private close(kind: PartKind, repeats: number, label: string): void {
-    const layers = this.layers;
-    if (layers.length === 0) return;
-    this.layers = [];
-    const named = label !== '' ? label : kind === 'transition' ? `before ${layers[0]!.name}` : kind;
-    this.parts.push({ kind, key: partKey(layers), repeats, label: named, layers });
+    if (this.count === 0) return;
+    const named = label !== '' ? label : kind === 'transition' ? `transition ${++this.transitions}` : kind;
+    this.visit(kind, repeats, named, this.layers, this.count, this.codes, this.codes.hash(), this.ops);
+    this.count = 0;
+    this.codes.length = 0;
+  }
+}
+
+/** Buffers of finished walks, reused (a walk inside a visitor takes its own). */
+const spare: { codes: Codes; layers: Layer[]; ops: Uint8Array }[] = [];
+
+/** Walks a checked spec, handing each part to `visit`, in forward order. O(stages). */
+export function cutNetwork(spec: ModelSpec, visit: PartVisitor): void {
+  const buffers = spare.pop() ?? { codes: new Codes(), layers: [], ops: new Uint8Array(256) };
+  buffers.codes.length = 0;
+  try {
+    const cutter = new PartCutter(visit, buffers.codes, buffers.layers, buffers.ops);
+    walk(spec, cutter);
+    cutter.finish();
+  } finally {
+    buffers.layers.fill(undefined as never); // let go of this walk's layers
+    spare.push(buffers);
   }
 }
 
@@ -74,7 +122,10 @@ class PartCollector implements Sink {
  * and block 1 standing for the rest of the stage), anything between stages, head. O(stages).
  */
 export function networkParts(spec: ModelSpec): NetworkPart[] {
-  const collector = new PartCollector();
-  walk(spec, collector);
-  return collector.finish();
+  const parts: NetworkPart[] = [];
+  cutNetwork(spec, (kind, repeats, label, layers, count) => {
+    const own = layers.slice(0, count);
+    parts.push({ kind, key: partKey(own), repeats, label, layers: own });
+  });
+  return parts;
 }

@@ -7,8 +7,8 @@ import type { Layer, Sink } from '../network/net.js';
 import { checkSpec } from '../spec/check.js';
 import { FEATURE_NAMES, FEATURES, NODES, OFFSET, OP_TYPES, partFeatures } from './features.js';
 import { nonNegativeLeastSquares } from './fit.js';
-import { replayKey } from './key.js';
-import { type NetworkPart, networkParts, type PartKind } from './parts.js';
+import { Codes, pushLayerCodes, pushShapeCodes, replayKey } from './key.js';
+import { cutNetwork, type PartKind } from './parts.js';
 import { type LatencyTable, readLatencyTable } from './table.js';
 
 /**
@@ -25,8 +25,6 @@ export interface PredictedPart {
   readonly kind: PartKind;
   /** `stem`, `s2 blocks 1..2`, `head`. */
   readonly label: string;
-  /** Its cost key (the table's key, when it was looked up). */
-  readonly key: string;
   /** How many times the network runs it. */
   readonly repeats: number;
   /** Predicted seconds of one run of it, without the per-run overhead. */
@@ -81,11 +79,17 @@ interface Fit {
   readonly seen: Uint8Array;
 }
 
-/** A table ready to predict with: net times by key (overhead removed) and, once needed, its fit. */
+/** A measured part as prediction looks it up: its codes (see `pushLayerCodes`) and net time. */
+interface Measured {
+  readonly codes: Int32Array;
+  readonly netMs: number;
+}
+
+/** A table ready to predict with: net times (overhead removed) by the hash of the part's codes and, once needed, its fit. */
 export interface CompiledTable {
   readonly table: LatencyTable;
   readonly overheadMs: number;
-  readonly netMs: ReadonlyMap<string, number>;
+  readonly byHash: ReadonlyMap<number, readonly Measured[]>;
   fit: Fit | undefined;
 }
 
@@ -97,11 +101,37 @@ export function compileTable(value: unknown): CompiledTable {
   let result = compiled.get(table);
   if (result === undefined) {
     const overheadMs = table.overhead.medianMs;
-    const netMs = new Map(table.entries.map((entry) => [entry.key, Math.max(0, entry.medianMs - overheadMs)]));
-    result = { table, overheadMs, netMs, fit: undefined };
+    const byHash = new Map<number, Measured[]>();
+    for (const entry of table.entries) {
+      const codes = entryCodes(entry.key);
+      const hash = codes.hash();
+      const measured = { codes: codes.copy(), netMs: Math.max(0, entry.medianMs - overheadMs) };
+      const bucket = byHash.get(hash);
+      if (bucket === undefined) byHash.set(hash, [measured]);
+      else bucket.push(measured);
+    }
+    result = { table, overheadMs, byHash, fit: undefined };
     compiled.set(table, result);
   }
   return result;
+}
+
+/** The codes of a (checked) key, from the layers it replays to. */
+function entryCodes(key: string): Codes {
+  const list = new LayerList();
+  replayKey(key, list, 'entries');
+  const codes = new Codes();
+  pushShapeCodes(codes, list.layers[0]!.input);
+  for (const layer of list.layers) pushLayerCodes(codes, layer);
+  return codes;
+}
+
+/** The net milliseconds of the measured part with these codes, or undefined. */
+function lookUp(table: CompiledTable, codes: Codes, hash: number): number | undefined {
+  const bucket = table.byHash.get(hash);
+  if (bucket === undefined) return undefined;
+  for (const measured of bucket) if (codes.equals(measured.codes)) return measured.netMs;
+  return undefined;
 }
 
 /** Collects the layers of a replayed key. */
@@ -118,13 +148,14 @@ function fitTable(table: CompiledTable): Fit {
   const targets: number[] = [];
   const weights: number[] = [];
   const seen = new Uint8Array(FEATURES);
+  const overheadMs = table.overheadMs;
   for (const entry of table.table.entries) {
     const list = new LayerList();
     replayKey(entry.key, list, 'entries');
     const features = partFeatures(list.layers);
     for (let j = 0; j < FEATURES; j++) if (features[j] !== 0) seen[j] = 1;
     rows.push(features);
-    targets.push(table.netMs.get(entry.key)!);
+    targets.push(Math.max(0, entry.medianMs - overheadMs));
     // Relative errors: a part's weight is the inverse of its measured time.
     weights.push(1 / Math.max(entry.medianMs, 1e-9));
   }
@@ -157,10 +188,9 @@ function borrowForUnseen(coefficients: Float64Array, seen: Uint8Array): Fit {
   return { coefficients, seen: priced };
 }
 
-/** Predicted net milliseconds of a part that is not in the table. */
-function fittedMs(table: CompiledTable, part: NetworkPart): number {
+/** Predicted net milliseconds of a part that is not in the table, from its op-type features. */
+function fittedMs(table: CompiledTable, label: string, features: Float64Array): number {
   const fit = (table.fit ??= fitTable(table));
-  const features = partFeatures(part.layers);
   let ms = 0;
   for (let j = 0; j < FEATURES; j++) {
     const value = features[j]!;
@@ -168,7 +198,7 @@ function fittedMs(table: CompiledTable, part: NetworkPart): number {
     if (fit.seen[j] === 0) {
       throw new LatencyTableError(
         'entries',
-        `hold no part with ${FEATURE_NAMES[j]} (nor a related op), so the time of ${part.label} (not in the table) cannot be fitted: measure networks that have it into the table`,
+        `hold no part with ${FEATURE_NAMES[j]} (nor a related op), so the time of ${label} (not in the table) cannot be fitted: measure networks that have it into the table`,
       );
     }
     ms += fit.coefficients[j]! * value;
@@ -183,19 +213,19 @@ export function predictCompiled(spec: ModelSpec, table: CompiledTable): LatencyP
   let lookedUpMs = 0;
   let fittedParts = 0;
   let fittedPartMs = 0;
-  for (const part of networkParts(spec)) {
-    let ms = table.netMs.get(part.key);
+  cutNetwork(spec, (kind, repeats, label, layers, count, codes, hash, ops) => {
+    let ms = lookUp(table, codes, hash);
     const source = ms === undefined ? 'fit' : 'table';
     if (ms === undefined) {
-      ms = fittedMs(table, part);
+      ms = fittedMs(table, label, partFeatures(layers, count, ops));
       fittedParts++;
-      fittedPartMs += ms * part.repeats;
+      fittedPartMs += ms * repeats;
     } else {
       lookedUpParts++;
-      lookedUpMs += ms * part.repeats;
+      lookedUpMs += ms * repeats;
     }
-    parts.push({ kind: part.kind, label: part.label, key: part.key, repeats: part.repeats, seconds: ms / 1000, source });
-  }
+    parts.push({ kind, label, repeats, seconds: ms / 1000, source });
+  });
   return {
     seconds: (table.overheadMs + lookedUpMs + fittedPartMs) / 1000,
     lookedUp: { parts: lookedUpParts, seconds: lookedUpMs / 1000 },

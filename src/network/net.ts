@@ -99,6 +99,11 @@ export interface Sink {
    * sinks that only need each distinct block once (latency prediction). The net's counts stay exact.
    */
   readonly distinctBlocks?: boolean;
+  /**
+   * When false, layers are named by their own name only (`a`, not `s1.b1.f.a`): for sinks that never read
+   * names, which then cost no string per layer. Block events keep their scope.
+   */
+  readonly names?: boolean;
 }
 
 /** A stage body: adds block `index` (0-based) of a stage; `a` and `b` are whatever the description passes. */
@@ -123,8 +128,13 @@ export class Net {
   /** Blocks walked or multiplied so far: the work an interpreter that visits every block would do. */
   blockCount = 0;
   private readonly sink: Sink | null;
-  private readonly path: string[] = [];
-  /** `path` joined with dots, kept up to date by enter and exit (layers outnumber scopes). */
+  /** Whether layers get their full module path (see {@link Sink.names}). */
+  private readonly fullNames: boolean;
+  /** The last shape handed out: layers that keep the shape share it instead of allocating their own. */
+  private lastShape: Shape | null = null;
+  /** The module path of each enclosing scope, outermost first (the current one is `scope`). */
+  private readonly outer: string[] = [];
+  /** The current module path, its parts joined with dots, kept by enter and exit (layers outnumber scopes). */
   private scope = '';
   /** Tensors kept by {@link fork}: channels, size and tokens of each, flat. */
   private readonly kept: number[] = [];
@@ -133,21 +143,21 @@ export class Net {
     this.channels = channels;
     this.size = size;
     this.sink = sink;
+    this.fullNames = sink?.names !== false;
   }
 
   /** Enters a module scope named `prefix` (or `prefix` + `index`, as in `s1`, `b2`, `features.3`). */
   enter(prefix: string, index?: number): void {
     if (this.sink !== null) {
-      this.path.push(index === undefined ? prefix : `${prefix}${index}`);
-      this.scope = this.path.join('.');
+      const part = index === undefined ? prefix : `${prefix}${index}`;
+      this.scope = this.outer.push(this.scope) === 1 ? part : `${this.scope}.${part}`;
     }
   }
 
   /** Leaves the innermost scope. */
   exit(): void {
     if (this.sink !== null) {
-      this.path.pop();
-      this.scope = this.path.join('.');
+      this.scope = this.outer.pop() ?? '';
     }
   }
 
@@ -218,7 +228,8 @@ export class Net {
 
   // Kept out of `conv` so that the counting path stays small enough to be inlined.
   private emitConv(name: string, inChannels: number, inSize: number, flops: number, params: number, acts: number, kernel: number, stride: number, padding: number, groups: number, bias: boolean): void {
-    const input = { channels: inChannels, size: inSize, tokens: 0 };
+    const last = this.lastShape;
+    const input = last !== null && last.channels === inChannels && last.size === inSize && last.tokens === 0 ? last : { channels: inChannels, size: inSize, tokens: 0 };
     this.emit({ op: 'conv', name: this.named(name), input, output: this.shape(), flops, params, acts, kernel, stride, padding, groups, bias });
   }
 
@@ -402,9 +413,11 @@ export class Net {
     if (input !== null) this.emit({ op: 'token', name: this.named(name), input, output: this.shape(), select });
   }
 
-  /** The shape now. */
+  /** The shape now (the same object while the shape stays the same: shapes are never changed). */
   shape(): Shape {
-    return { channels: this.channels, size: this.size, tokens: this.tokens };
+    const last = this.lastShape;
+    if (last !== null && last.channels === this.channels && last.size === this.size && last.tokens === this.tokens) return last;
+    return (this.lastShape = { channels: this.channels, size: this.size, tokens: this.tokens });
   }
 
   private output(acts: number, largest = acts): void {
@@ -413,7 +426,7 @@ export class Net {
   }
 
   private named(name: string): string {
-    if (this.scope === '') return name;
+    if (this.scope === '' || !this.fullNames) return name;
     return name === '' ? this.scope : `${this.scope}.${name}`;
   }
 
