@@ -20,7 +20,7 @@ describe('buildLatencyTable (injected timer)', () => {
   it('times the overhead model, then each distinct part once, and keeps the median with min and max', async () => {
     const { timer, calls } = recordingTimer();
     const progress: string[] = [];
-    const table = await buildTableWith([{ name: 'tiny', spec: tinyVanilla }], { runs: 3, onProgress: (done, total, label) => progress.push(`${done}/${total} ${label}`) }, timer, '9.9.9');
+    const table = await buildTableWith([{ name: 'tiny', spec: tinyVanilla }], { runs: 3, onProgress: (done: number, total: number, label: string) => progress.push(`${done}/${total} ${label}`) }, timer, '9.9.9');
     // The overhead model: one element; then the stem at 3x16, the two 8-wide blocks (one key), the stride-2 block, the head.
     expect(calls.map((c) => c.dims)).toEqual([[1, 1, 1], [3, 16, 16], [8, 16, 16], [8, 16, 16], [16, 8, 8]]);
     expect(table.entries.map((e) => [e.key, e.kind, e.label])).toEqual([
@@ -63,7 +63,7 @@ describe('buildLatencyTable (injected timer)', () => {
   it('stops when its signal aborts, with the signal\'s reason', async () => {
     const controller = new AbortController();
     const { timer, calls } = recordingTimer();
-    const building = buildTableWith([tinyVanilla], { signal: controller.signal, onProgress: (done) => done === 2 && controller.abort(new Error('enough')) }, timer, '1');
+    const building = buildTableWith([tinyVanilla], { signal: controller.signal, onProgress: (done: number) => done === 2 && controller.abort(new Error('enough')) }, timer, '1');
     await expect(building).rejects.toThrow('enough');
     expect(calls).toHaveLength(3); // the overhead and two parts
     await expect(buildTableWith([tinyVanilla], { signal: AbortSignal.abort() }, timer, '1')).rejects.toThrow();
