@@ -16,7 +16,14 @@ import { atBoundary, fieldsOf, itemsOf } from '../internal/read.js';
  */
 export type Objective<T> =
   | ((row: T) => number)
-  | { readonly value: (row: T) => number; readonly goal?: 'min' | 'max'; readonly name?: string };
+  | {
+      /** The row's value on this objective. */
+      readonly value: (row: T) => number;
+      /** `min` (default): smaller is better; `max`: larger is better. */
+      readonly goal?: 'min' | 'max';
+      /** A name for error messages. */
+      readonly name?: string;
+    };
 
 /** Most rows {@link paretoFront} compares. */
 export const MAX_PARETO_ROWS = 1_000_000;

@@ -22,6 +22,7 @@ import { type LatencyTable, readLatencyTable } from './table.js';
  * ```
  */
 export interface PredictedPart {
+  /** Stem, block, transition or head. */
   readonly kind: PartKind;
   /** `stem`, `s2 blocks 1..2`, `head`. */
   readonly label: string;
@@ -48,9 +49,19 @@ export interface LatencyPrediction {
   /** Predicted seconds of one forward pass of a batch of `table.settings.batchSize` images. */
   readonly seconds: number;
   /** The parts found in the table: how many (distinct) and their seconds (repeats included). */
-  readonly lookedUp: { readonly parts: number; readonly seconds: number };
+  readonly lookedUp: {
+    /** Distinct parts. */
+    readonly parts: number;
+    /** Their seconds, repeats included. */
+    readonly seconds: number;
+  };
   /** The parts predicted by the op-type fit: how many and their seconds. */
-  readonly fitted: { readonly parts: number; readonly seconds: number };
+  readonly fitted: {
+    /** Distinct parts. */
+    readonly parts: number;
+    /** Their seconds, repeats included. */
+    readonly seconds: number;
+  };
   /** The per-run overhead (the table's `overhead`), paid once. */
   readonly overheadSeconds: number;
   /** Every part, in forward order. */
@@ -68,8 +79,11 @@ export interface LatencyPrediction {
  * ```
  */
 export interface PredictLatencyOptions {
+  /** Images per run the table must have been measured with. */
   readonly batchSize?: number;
+  /** ONNX Runtime intra-op threads the table must have been measured with. */
   readonly threads?: number;
+  /** Execution provider the table must have been measured with (`cpu`, `cuda`, ...). */
   readonly executionProvider?: string;
 }
 

@@ -47,8 +47,11 @@ export const MAX_TABLE_ENTRIES = 1_000_000;
  * ```
  */
 export interface MeasuredTime {
+  /** Median of the timed runs, in milliseconds. */
   readonly medianMs: number;
+  /** Fastest timed run, in milliseconds. */
   readonly minMs: number;
+  /** Slowest timed run, in milliseconds. */
   readonly maxMs: number;
 }
 
@@ -63,7 +66,9 @@ export interface MeasuredTime {
  * ```
  */
 export interface LatencyEntry extends MeasuredTime {
+  /** Its cost key: the part's input shape and layers, without names (equal keys do equal work). */
   readonly key: string;
+  /** Where in a network it is: stem, block, transition or head. */
   readonly kind: PartKind;
   /** Where it was first seen, for people: `RegNetY-400MF s2 blocks 1..2`. */
   readonly label: string;
@@ -109,14 +114,31 @@ export interface LatencySettings {
  * ```
  */
 export interface LatencyTable {
+  /** What the file is: {@link LATENCY_TABLE_FORMAT}. */
   readonly format: typeof LATENCY_TABLE_FORMAT;
+  /** Its format version, {@link LATENCY_TABLE_VERSION}: other versions are refused. */
   readonly version: typeof LATENCY_TABLE_VERSION;
   /** When it was measured (ISO 8601). */
   readonly created: string;
   /** The machine: CPU model, logical cores, platform and architecture (as Node's `os` reports them). */
-  readonly device: { readonly cpu: string; readonly cores: number; readonly platform: string; readonly arch: string };
+  readonly device: {
+    /** CPU model. */
+    readonly cpu: string;
+    /** Logical cores. */
+    readonly cores: number;
+    /** `linux`, `darwin`, `win32`, ... */
+    readonly platform: string;
+    /** `x64`, `arm64`, ... */
+    readonly arch: string;
+  };
   /** The runtime that ran the parts. */
-  readonly runtime: { readonly name: string; readonly version: string };
+  readonly runtime: {
+    /** `onnxruntime-node`. */
+    readonly name: string;
+    /** Its version. */
+    readonly version: string;
+  };
+  /** How the parts were run: predictions hold for these settings only. */
   readonly settings: LatencySettings;
   /**
    * The time of a run that does no work (a one-element model): what every run costs besides its

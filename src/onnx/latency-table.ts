@@ -38,7 +38,14 @@ import { type RunSettings, type RunTimes, summarizeTimes, timeRuns } from './tim
  * const models: ProfiledModel[] = [zooModel('RegNetY-400MF'), { name: 'RegNetY-400MF dWr x4', spec: fastScale(zooModel('RegNetY-400MF'), 4) }];
  * ```
  */
-export type ProfiledModel = ModelSpec | { readonly name: string; readonly spec: ModelSpec };
+export type ProfiledModel =
+  | ModelSpec
+  | {
+      /** Labels the table's entries: `RegNetY-400MF s2 blocks 1..2`. */
+      readonly name: string;
+      /** The network. */
+      readonly spec: ModelSpec;
+    };
 
 /**
  * Options of {@link buildLatencyTable}.

@@ -15,9 +15,13 @@ import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
  * ```
  */
 export interface LatencyPoint {
+  /** The network, shown in the tooltip. */
   readonly name: string;
+  /** Predicted latency, in the chart's unit. */
   readonly predicted: number;
+  /** Measured latency, in the chart's unit. */
   readonly measured: number;
+  /** Colour group (a base model, a strategy); one series when absent. */
   readonly series?: string;
 }
 

@@ -109,7 +109,7 @@ describe('bad options', () => {
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '0.5'], '--max-factor: 0.5 is below 1'],
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '1e300'], '--max-factor: 1e300 is above 1048576 (2^20), the largest plotted'],
     [['measure', 'RegNetY-400MF', '--factors', '1,x'], '--factors: "x" is not a number'],
-    [['list', '--family', 'vit'], '--family: "vit" is not one of regnet, anynet, resnet, efficientnet'],
+    [['list', '--family', 'bogus'], '--family: "bogus" is not one of regnet, anynet, resnet, efficientnet, vit'],
     [['list', '--min-flops', '8G', '--max-flops', '4G'], '--min-flops 8G is above --max-flops 4G: no model can match'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);
@@ -141,17 +141,17 @@ describe('missing options and arguments', () => {
 });
 
 describe('unknown flags and commands', () => {
-  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure';
+  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure, sweep, export';
   it.each([
     [['scale', 'RegNetY-400MF', '--factr', '2'], 'unknown option --factr for scale; see fastscale scale --help'],
     [['info', 'RegNetY-400MF', '--json=yes'], '--json takes no value'],
     [['sclae', 'RegNetY-400MF'], `unknown command "sclae" (did you mean scale?); ${commands}`],
     [['lst'], `unknown command "lst" (did you mean list?); ${commands}`],
     // Nothing is plausibly meant: no suggestion (before, both suggested plot).
-    [['export', 'RegNetY-400MF'], `unknown command "export"; ${commands}`],
-    [['predict'], `unknown command "predict"; ${commands}`],
+    [['exprt', 'RegNetY-400MF'], `unknown command "exprt" (did you mean export?); ${commands}`],
+    [['convert'], `unknown command "convert"; ${commands}`],
     [['--frobnicate'], 'unknown option --frobnicate; see fastscale --help'],
-    [[], 'missing command (list, info, scale, compare, plot, runtime, measure); see fastscale --help'],
+    [[], 'missing command (list, info, scale, compare, plot, runtime, measure, sweep, export); see fastscale --help'],
     [['info', 'RegNetY-400MF', 'ResNet-50'], 'info: unexpected argument "ResNet-50"; see fastscale info --help'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);

@@ -95,7 +95,7 @@ export const scale: Command = {
     const scaledComplexity = complexity(scaled);
     const latency =
       latencyTable === undefined ? null : { base: predictLatency(model.spec, latencyTable).seconds, scaled: predictLatency(scaled, latencyTable).seconds };
-    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, { template: model.config }));
+    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, model.config === undefined ? {} : { template: model.config }));
     if (toStdout) return; // stdout holds the config alone, for pipes
     if (values.json === true) {
       printJson(io, {

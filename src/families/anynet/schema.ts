@@ -6,6 +6,7 @@ import { roundHalfEven } from '../../internal/python.js';
 import { fieldsOf, itemsOf } from '../../internal/read.js';
 import { LIMITS } from '../../limits.js';
 import { checkTotalBlocks, readDepth, readNumClasses, readResolution, readStride, readWidth } from '../../spec/common.js';
+import { checkTorchvisionShape, type TorchvisionShape } from './torchvision-network.js';
 import type { Activation, AnyNetSpec, AnyNetStage, BlockType, Implementation, Stem, StemType } from './types.js';
 
 export const STEM_TYPES: readonly StemType[] = ['simple_stem_in', 'res_stem_in', 'res_stem_cifar'];
@@ -29,20 +30,28 @@ export function parseAnyNet(value: object): AnyNetSpec {
   if (stages.length === 0) throw new SpecError('stages', 'is empty (expected at least one element)');
   const parsed = stages.map((stage, i) => readStage(stage, join('stages', i), blockType));
   checkTotalBlocks(parsed.reduce((sum, s) => sum + s.depth, 0), 'stages');
+  const stem = readStem(spec.stem);
+  const seRatio = readSeRatio(spec.seRatio, blockType);
+  if (seRatio !== null) checkSeWidths(seRatio, [stem.width, ...parsed.map((s) => s.width)]);
   const result: AnyNetSpec = {
     family: 'anynet',
-    stem: readStem(spec.stem),
+    stem,
     blockType,
     stages: parsed,
-    seRatio: readSeRatio(spec.seRatio, blockType),
+    seRatio,
     headWidth: integerInRange(spec.headWidth, 0, LIMITS.maxWidth, 'headWidth', SpecError),
     numClasses: readNumClasses(spec.numClasses),
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
     resolution: readResolution(spec.resolution),
   };
-  return spec.implementation === undefined
-    ? result
-    : { ...result, implementation: oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError) };
+  return spec.implementation === undefined ? result : { ...result, implementation: readImplementation(spec.implementation, result) };
+}
+
+/** `implementation`; torchvision's names only where torchvision has a network of the spec's shape. */
+export function readImplementation(value: unknown, shape: TorchvisionShape): Implementation {
+  const implementation = oneOf(value, IMPLEMENTATIONS, 'implementation', SpecError);
+  if (implementation === 'torchvision') checkTorchvisionShape(shape);
+  return implementation;
 }
 
 /** Reads a stem (AnyNet and RegNet). */
@@ -59,6 +68,14 @@ export function readSeRatio(value: unknown, blockType: BlockType): number | null
     throw new SpecError('seRatio', `${describe(value)} is set, but ${blockType} has no squeeze-excite (use null)`);
   }
   return ratio;
+}
+
+/** Squeeze-excite widths `round(w_in * ratio)` within the width limit for every block input width. */
+function checkSeWidths(ratio: number, inputWidths: readonly number[]): void {
+  const widest = Math.max(...inputWidths);
+  if (roundHalfEven(widest * ratio) > LIMITS.maxWidth) {
+    throw new SpecError('seRatio', `${describe(ratio)} makes a squeeze-excite of ${widest} channels ${roundHalfEven(widest * ratio)} wide, beyond the limit of ${LIMITS.maxWidth}`);
+  }
 }
 
 /** A bottleneck multiplier as pycls requires: below 1, or an integer. */
@@ -84,6 +101,9 @@ function readStage(value: unknown, path: string, blockType: BlockType): AnyNetSt
   const groupWidth = readWidth(stage.groupWidth, groupPath);
   if (bottleneck) {
     const bottleneckWidth = roundHalfEven(width * multiplier);
+    if (bottleneckWidth > LIMITS.maxWidth) {
+      throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} ${bottleneckWidth} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
+    }
     if (bottleneckWidth < 1) {
       throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} round to ${bottleneckWidth} channels`);
     }
