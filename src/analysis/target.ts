@@ -64,7 +64,15 @@ export interface LatencyTarget {
  */
 export type ScaleTarget = ComplexityTarget | LatencyTarget;
 
-/** The metric of a {@link ScaleTarget}. */
+/**
+ * The metric of a {@link ScaleTarget}: flops, params, acts, or latency (predicted from a latency table).
+ *
+ * @example
+ * ```ts
+ * import type { TargetMetric } from 'fastscale';
+ * const metrics: TargetMetric[] = ['flops', 'params', 'acts', 'latency'];
+ * ```
+ */
 export type TargetMetric = Metric | 'latency';
 
 /**

@@ -10,7 +10,16 @@ import { walk } from '../network/count.js';
 import type { BlockEvent, Layer, Sink } from '../network/net.js';
 import { Codes, partKey, pushLayerCodes, pushShapeCodes } from './key.js';
 
-/** Where in the network a part is. */
+/**
+ * Where in the network a part is: the stem (before the first block), a block, whatever lies between
+ * stages (a transition), or the head (after the last block).
+ *
+ * @example
+ * ```ts
+ * import type { PartKind } from 'fastscale';
+ * const kinds: PartKind[] = ['stem', 'block', 'transition', 'head'];
+ * ```
+ */
 export type PartKind = 'stem' | 'block' | 'transition' | 'head';
 
 /** One part of a network, as a latency table keys it. */
