@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AnalysisError, complexity, correlateRuntime, fitLinear, pearson, SpecError, zooModel, zooNames } from '../../src/index.js';
-import { pyclsTimings } from '../fixtures.js';
+import { pyclsTimings } from '../helpers/fixtures.js';
 
 describe('pearson and fitLinear', () => {
   it('are exact on lines', () => {

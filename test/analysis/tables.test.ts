@@ -14,7 +14,7 @@ import {
   sweep,
   zooModel,
 } from '../../src/index.js';
-import { readConfig } from '../fixtures.js';
+import { readConfig } from '../helpers/fixtures.js';
 
 describe('compareStrategies', () => {
   const base = zooModel('RegNetY-400MF');

@@ -1,6 +1,6 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
-import { pyclsComplexity } from '../fixtures.js';
+import { pyclsComplexity } from '../helpers/fixtures.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */

@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, zooConfig, zooModel } from '../../src/index.js';
-import { configPaths, readConfig } from '../fixtures.js';
+import { configPaths, readConfig } from '../helpers/fixtures.js';
 import { modelSpec } from '../arbitraries.js';
 
 describe('fromPyclsConfig / toPyclsConfig', () => {

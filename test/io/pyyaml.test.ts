@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fastScale, fromPyclsConfig, toPyclsConfig, zooConfig, zooModel, zooNames } from '../../src/index.js';
-import { configPaths, readConfig } from '../fixtures.js';
+import { configPaths, readConfig } from '../helpers/fixtures.js';
 
 const probe = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' });
 const hasPyYaml = probe.status === 0;

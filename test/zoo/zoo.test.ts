@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, fromPyclsConfig, isZooName, SpecError, zooConfig, zooModel, zooNames } from '../../src/index.js';
 import { ZOO_CONFIGS } from '../../src/zoo/configs.js';
-import { pyclsComplexity, readConfig } from '../fixtures.js';
+import { pyclsComplexity, readConfig } from '../helpers/fixtures.js';
 
 const expected = pyclsComplexity();
 
