@@ -17,8 +17,10 @@ export const SCOPE = [
 /** The full report: the incremental file and the JSON report are one file. */
 export const REPORT = 'reports/mutation/mutation.json';
 
-// scripts/mutate.ts passes a narrower scope and a scratch report file for a scoped run.
+// scripts/mutate.ts passes a narrower scope, the tests aimed at it, and a scratch report file for a
+// scoped run (a part).
 const mutate = process.env.FASTSCALE_MUTATE ? JSON.parse(process.env.FASTSCALE_MUTATE) : SCOPE;
+const testFiles = process.env.FASTSCALE_MUTATION_TESTS ? JSON.parse(process.env.FASTSCALE_MUTATION_TESTS) : [];
 const report = process.env.FASTSCALE_MUTATION_REPORT ?? REPORT;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -27,6 +29,7 @@ export default {
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
   coverageAnalysis: 'perTest',
   mutate,
+  testFiles,
   // The machine is shared: two workers. A mutant that hangs is a timeout; one that kills its worker
   // (a crash, SIGTRAP) is reported as such, and Stryker starts a new worker: the run goes on.
   concurrency: 2,

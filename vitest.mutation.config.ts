@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/cli/**', 'test/package/**', 'test/docs/**', '**/node_modules/**'],
+    // Test files share one module graph: mutants are switched on at run time (Stryker's mutant switching), so
+    // nothing needs re-importing between them, and importing the library for every file and every mutant
+    // was most of the time.
+    isolate: false,
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -4,7 +4,12 @@
  *   npm run mutate                                  the whole scope, incrementally: only mutants whose
  *                                                   code or covering tests changed since the committed
  *                                                   report are tested again
- *   npm run mutate -- 'src/scaling/**\/*.ts' ...    a part of the scope (globs), merged into the report
+ *   npm run mutate -- --part scaling                one part of the scope (PARTS below) against the tests
+ *                                                   aimed at it, merged into the report; survivors and
+ *                                                   uncovered mutants are tested again by the whole
+ *                                                   suite in the next full run
+ *   npm run mutate -- --parts                       every part in turn, then the full run
+ *   npm run mutate -- 'src/scaling/**\/*.ts' ...    any globs of the scope, against every test
  *   npm run mutate -- --check                       lists the files whose report is stale, exits 1 if any
  *   npm run mutate -- --score                       prints the scores of the committed report
  *
@@ -120,6 +125,30 @@ function merge(main: Report | null, part: Report): Report {
   return { ...main, ...part, files, testFiles };
 }
 
+/**
+ * Parts of the scope and the tests aimed at each: a part's run is quick because each mutant runs only
+ * those. Stryker's incremental mode then reuses a killed mutant in the full run as long as its killing
+ * test is unchanged, and tests every other one again against every test that covers it.
+ */
+const PARTS: Readonly<Record<string, { mutate: string[]; tests: string[] }>> = {
+  scaling: {
+    mutate: ['src/scaling/**/*.ts'],
+    tests: ['test/scaling/strategy.test.ts', 'test/scaling/scale.test.ts', 'test/scaling/rounding.test.ts', 'test/scaling/parity.test.ts', 'test/scaling/plateaus.test.ts', 'test/analysis/target.test.ts'],
+  },
+  spec: {
+    mutate: ['src/spec/**/*.ts'],
+    tests: ['test/spec/**/*.test.ts', 'test/complexity/parity.test.ts'],
+  },
+  network: {
+    mutate: ['src/network/**/*.ts'],
+    tests: ['test/network/**/*.test.ts', 'test/complexity/parity.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/export.test.ts'],
+  },
+  families: {
+    mutate: ['src/families/**/*.ts'],
+    tests: ['test/families/**/*.test.ts', 'test/complexity/parity.test.ts', 'test/zoo/zoo.test.ts', 'test/io/pycls-config.test.ts', 'test/scaling/parity.test.ts', 'test/scaling/rounding.test.ts', 'test/spec/**/*.test.ts'],
+  },
+};
+
 const args = process.argv.slice(2);
 if (args.includes('--score')) {
   const report = readReport(REPORT_PATH);
@@ -135,14 +164,34 @@ if (args.includes('--score')) {
   console.log(`mutate: ${((Date.now() - started) / 60_000).toFixed(1)} minutes`);
   if (status === 0) printScores(readReport(REPORT_PATH)!);
   process.exitCode = status;
+} else if (args.includes('--parts')) {
+  for (const name of Object.keys(PARTS)) {
+    if (runPart(PARTS[name]!.mutate, PARTS[name]!.tests) !== 0) throw new Error(`mutate: part ${name} failed`);
+  }
+  const status = runStryker({});
+  if (status === 0) printScores(readReport(REPORT_PATH)!);
+  process.exitCode = status;
+} else if (args[0] === '--part') {
+  const part = PARTS[args[1] ?? ''];
+  if (part === undefined) throw new Error(`mutate: --part takes one of ${Object.keys(PARTS).join(', ')}`);
+  process.exitCode = runPart(part.mutate, part.tests);
 } else {
+  process.exitCode = runPart(args, []);
+}
+
+/** A scoped run on a copy of the report, merged back; returns Stryker's exit status. */
+function runPart(globs: readonly string[], tests: readonly string[]): number {
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'fastscale-mutate-'));
   const partPath = join(dir, 'part.json');
   const main = readReport(REPORT_PATH);
   // The scoped run reads the committed results (to reuse them) and writes only its files: on a copy.
   if (main !== null) writeFileSync(partPath, JSON.stringify(main));
-  const status = runStryker({ FASTSCALE_MUTATE: JSON.stringify([...args, '!src/**/types.ts', '!src/families/family.ts']), FASTSCALE_MUTATION_REPORT: partPath });
+  const status = runStryker({
+    FASTSCALE_MUTATE: JSON.stringify([...globs, '!src/**/types.ts', '!src/families/family.ts']),
+    FASTSCALE_MUTATION_TESTS: JSON.stringify(tests),
+    FASTSCALE_MUTATION_REPORT: partPath,
+  });
   const part = readReport(partPath);
   if (status === 0 && part !== null) {
     const merged = merge(main, part);
@@ -151,5 +200,5 @@ if (args.includes('--score')) {
     printScores(merged);
   }
   rmSync(dir, { recursive: true, force: true });
-  process.exitCode = status;
+  return status;
 }
