@@ -14,7 +14,7 @@ import {
   type ModelSpec,
   type TargetResult,
 } from '../../src/index.js';
-import { realisticAnyNet, realisticRegNet, realisticResNet, realisticSpec } from '../arbitraries.js';
+import { nearValidStrategy, nearValidTarget, realisticAnyNet, realisticRegNet, realisticResNet, realisticSpec } from '../arbitraries.js';
 import { enumeratePlateaus, type Plateau } from '../helpers/plateaus.js';
 
 /** Whether plateau `a` lands closer to `goal` than the answer (ties: the smaller network is the closer). */
@@ -200,16 +200,35 @@ describe('scaleToTarget', () => {
     expect(() => scaleToTarget(zooModel('RegNetX-200MF'), target as never, STRATEGIES.dWr)).toThrow(message);
   });
 
-  it('only ever throws typed errors on arbitrary targets, strategies and specs', () => {
+  it('on near-valid targets and strategies: an answer within its promise or a ScalingError, and most inputs get through', () => {
+    const base = zooModel('RegNetX-200MF');
+    const baseComplexity = complexity(base);
+    let answered = 0;
+    let refused = 0;
     fc.assert(
-      fc.property(fc.anything(), fc.oneof(fc.anything(), strategyNames), (target, strategy) => {
+      fc.property(nearValidTarget, nearValidStrategy, (target, strategy) => {
+        // A valid target is drawn as a metric and a ratio to the base network's value.
+        const drawn = target as { metric?: Metric; ratio?: number };
+        const given = typeof target === 'object' && target !== null && drawn.ratio !== undefined && drawn.metric !== undefined
+          ? { [drawn.metric]: baseComplexity[drawn.metric] * drawn.ratio }
+          : target;
+        let result: TargetResult;
         try {
-          scaleToTarget(zooModel('RegNetX-200MF'), target as never, strategy as never);
+          result = scaleToTarget(base, given as never, strategy as never);
         } catch (error) {
           expect(error).toBeInstanceOf(ScalingError);
+          refused++;
+          return;
         }
+        const [metric, goal] = Object.entries(given as Record<Metric, number>)[0]!;
+        expect(result.relativeError).toBe((result.complexity[metric as Metric] - goal) / goal);
+        expect(complexity(result.spec)).toEqual(result.complexity);
+        answered++;
       }),
+      { numRuns: 120 },
     );
+    expect(answered).toBeGreaterThan(30);
+    expect(refused).toBeGreaterThan(15);
     expect(() => scaleToTarget({} as never, { flops: 1e9 }, 'd')).toThrow(SpecError);
   });
 });
