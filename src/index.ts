@@ -32,10 +32,12 @@ export { toAnyNet } from './spec/to-anynet.js';
 export { complexity } from './complexity/index.js';
 export { layers, type LayerRow } from './network/layers.js';
 export { fromPyclsConfig, toPyclsConfig, type ToPyclsConfigOptions } from './io/pycls-config.js';
+export { MAX_YAML_LENGTH, MAX_YAML_NODES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './io/pyyaml.js';
 export { zooNames, zooModel, isZooName, type ZooName, type ZooSpec } from './zoo/index.js';
 export { zooConfig } from './zoo/config.js';
 export {
   STRATEGIES,
+  MAX_STRATEGY_LENGTH,
   parseStrategy,
   formatStrategy,
   fastCompound,
@@ -51,7 +53,7 @@ export {
   type EfficientNetCoefficients,
   type EfficientNetVariant,
 } from './families/efficientnet/compound.js';
-export { pearson, fitLinear, type LinearFit } from './analysis/stats.js';
+export { pearson, fitLinear, MAX_SERIES_LENGTH, type LinearFit } from './analysis/stats.js';
 export {
   correlateRuntime,
   type RuntimeSample,
@@ -61,6 +63,7 @@ export {
 export { estimateActivationMemory, type ActivationMemoryOptions } from './analysis/memory.js';
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies, type TargetRow } from './analysis/compare.js';
+export { MAX_STRATEGIES } from './analysis/strategies.js';
 export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
 export {
   scalingChart,
@@ -72,3 +75,34 @@ export {
   type RuntimePoint,
 } from './plot/index.js';
 export { toTorchvision } from './torch/index.js';
+export { SweepError } from './sweep/errors.js';
+export { RandomState, type RandomSeed } from './sweep/random-state.js';
+export { loadSweepConfig, type SweepConfig, type SweepConstraints, type SweepSamplerEntry } from './sweep/config.js';
+export type { PyValue, PyConfigNode } from './sweep/python.js';
+export { pythonRepr, pythonStr } from './sweep/python.js';
+export type { RandType } from './sweep/rand.js';
+export {
+  sampleKey,
+  type Sampler,
+  type ScalarSampler,
+  type ValueSampler,
+  type ListSampler,
+  type RegNetSampler,
+  type SampledParam,
+} from './sweep/samplers.js';
+export type { RegNetGeneration } from './sweep/regnet.js';
+export { sampleConfigs, type SampledConfig, type SampleConfigsOptions } from './sweep/sample.js';
+export { setupSweep, toYacsYaml, type SweepSetup, type SweepSetupConfig, type SetupSweepOptions } from './sweep/setup.js';
+export {
+  errorEdf,
+  normalizedErrorEdf,
+  getFilters,
+  applyFilters,
+  metricValues,
+  type SweepRecord,
+  type EdfPoint,
+  type NormalizedEdfOptions,
+  type MetricFilters,
+  type GetFiltersOptions,
+} from './sweep/analysis.js';
+export { edfChart, metricChart, trendChart, type SweepSeries, type EdfChartOptions, type MetricChartOptions } from './sweep/charts.js';

@@ -1,5 +1,5 @@
 import { ScalingError } from '../errors.js';
-import { record } from '../internal/check.js';
+import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import type { ModelSpec } from '../families/index.js';
 import { countComplexity } from '../network/count.js';
@@ -102,12 +102,13 @@ export function scaleToTarget(
 
   /**
    * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
-   * uses V8's `**` and leaves its candidates unfrozen for speed; the answer is recomputed exactly at the end.
+   * uses V8's `**` and does not keep its candidates (no freezing, no caching); the answer is recomputed
+   * exactly, and kept, at the end.
    */
   const evaluate = (s: number, exact = false): ScaledModel | null => {
     try {
       const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
-      return scaleChecked(base, factors, policy);
+      return scaleChecked(base, factors, policy, exact);
     } catch (error) {
       if (error instanceof ScalingError) return null;
       throw error;
@@ -224,7 +225,7 @@ function clamp(s: number): number {
 }
 
 function checkTarget(target: unknown): [Metric, number] {
-  const fields = record(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
+  const fields = ownedRecord(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
   const keys = Object.keys(fields) as Metric[];
   if (keys.length !== 1) {
     throw new ScalingError('target', `names ${keys.length === 0 ? 'no metric' : keys.join(' and ')}: give exactly one of flops, params, acts`);

@@ -14,12 +14,13 @@ import { measure } from './commands/measure.js';
 import { plot } from './commands/plot.js';
 import { runtime } from './commands/runtime.js';
 import { scale } from './commands/scale.js';
+import { sweep } from './commands/sweep.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { plausible } from './suggest.js';
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure, exportCommand];
+export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure, sweep, exportCommand];
 
 /** Exit codes: success, an internal error, bad input. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
