@@ -32,7 +32,7 @@ export default {
   testFiles,
   // The machine is shared: two workers. A mutant that hangs is a timeout; one that kills its worker
   // (a crash, SIGTRAP) is reported as such, and Stryker starts a new worker: the run goes on.
-  concurrency: 2,
+  concurrency: Number(process.env.FASTSCALE_MUTATION_CONCURRENCY ?? 2),
   timeoutFactor: 3,
   timeoutMS: 20_000,
   dryRunTimeoutMinutes: 60,

@@ -194,7 +194,8 @@ function runPart(globs: readonly string[], tests: readonly string[]): number {
   });
   const part = readReport(partPath);
   if (status === 0 && part !== null) {
-    const merged = merge(main, part);
+    // Read again: another part may have been merged meanwhile (parts can run side by side).
+    const merged = merge(readReport(REPORT_PATH), part);
     writeFileSync(REPORT_PATH, `${JSON.stringify(merged, null, 2)}\n`);
     console.log(`mutate: ${((Date.now() - started) / 60_000).toFixed(1)} minutes; merged ${Object.keys(part.files).length} files into ${REPORT}`);
     printScores(merged);
