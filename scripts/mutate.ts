@@ -4,10 +4,13 @@
  *   npm run mutate                                  the whole scope, incrementally: only mutants whose
  *                                                   code or covering tests changed since the committed
  *                                                   report are tested again
- *   npm run mutate -- --part scaling                one part of the scope (PARTS below) against the tests
+ *   npm run mutate -- --part scaling                one part of the scope (PARTS below, or one family
+ *                                                   folder such as families/regnet) against the tests
  *                                                   aimed at it, merged into the report; survivors and
  *                                                   uncovered mutants are tested again by the whole
  *                                                   suite in the next full run
+ *   npm run mutate -- --part scaling src/scaling/rounding.ts
+ *                                                   files of a part against the part's tests
  *   npm run mutate -- --parts                       every part in turn, then the full run
  *   npm run mutate -- 'src/scaling/**\/*.ts' ...    any globs of the scope, against every test
  *   npm run mutate -- --check                       lists the files whose report is stale, exits 1 if any
@@ -172,9 +175,13 @@ if (args.includes('--score')) {
   if (status === 0) printScores(readReport(REPORT_PATH)!);
   process.exitCode = status;
 } else if (args[0] === '--part') {
-  const part = PARTS[args[1] ?? ''];
-  if (part === undefined) throw new Error(`mutate: --part takes one of ${Object.keys(PARTS).join(', ')}`);
-  process.exitCode = runPart(part.mutate, part.tests);
+  // `families/regnet` and the like: one family folder against the families' tests.
+  const family = /^families\/[a-z0-9-]+$/.test(args[1] ?? '') ? { mutate: [`src/${args[1]}/**/*.ts`], tests: PARTS.families!.tests } : undefined;
+  const part = PARTS[args[1] ?? ''] ?? family;
+  if (part === undefined) throw new Error(`mutate: --part takes one of ${Object.keys(PARTS).join(', ')} or families/<folder>`);
+  // Files named after the part narrow it (a run of one file is short, and its result is merged on its own).
+  const files = args.slice(2);
+  process.exitCode = runPart(files.length > 0 ? files : part.mutate, part.tests);
 } else {
   process.exitCode = runPart(args, []);
 }
@@ -200,6 +207,8 @@ function runPart(globs: readonly string[], tests: readonly string[]): number {
     console.log(`mutate: ${((Date.now() - started) / 60_000).toFixed(1)} minutes; merged ${Object.keys(part.files).length} files into ${REPORT}`);
     printScores(merged);
   }
+  // Each part's own report is kept beside the others, so that a lost merge can be redone by hand.
+  if (part !== null) writeFileSync(join(tmpdir(), `fastscale-mutate-${globs.join('+').replace(/[^A-Za-z0-9.-]+/g, '_')}.json`), JSON.stringify(part));
   rmSync(dir, { recursive: true, force: true });
   return status;
 }

@@ -26,6 +26,11 @@ describe('walk', () => {
     let rows = 0;
     walk(checkSpec(cifarResNet(6 * 3333 + 2)), { layer: () => void rows++ });
     expect(rows).toBeGreaterThan(9_999 * 5);
+    // Exactly LIMITS.maxListedBlocks blocks are still listed; one more is refused.
+    const resnet = zooModel('ResNet-50') as AnyNetSpec;
+    const withBlocks = (n: number) => checkSpec({ ...resnet, stages: resnet.stages.map((stage, i) => ({ ...stage, depth: i === 0 ? n - 3 : 1 })) });
+    expect(walk(withBlocks(LIMITS.maxListedBlocks), { layer: () => undefined }).blockCount).toBe(LIMITS.maxListedBlocks);
+    expect(thrown(() => walk(withBlocks(LIMITS.maxListedBlocks + 1), { layer: () => undefined }), SpecError).message).toMatch(/^the network has 10001 blocks;/);
     // Counting alone has no such limit: it is O(stages).
     expect(complexity(deep).flops).toBeGreaterThan(0);
   });
