@@ -399,3 +399,37 @@ export const realisticTorchvision: fc.Arbitrary<ModelSpec> = fc.oneof(
 );
 
 export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticTorchvision);
+
+/**
+ * Near-valid inputs for the hostile-input properties: mostly what a caller would pass, with one thing
+ * wrong in some of them, so that the checks are passed often enough for the property to reach the code
+ * behind them (each such property also counts how often its input got through).
+ */
+const strategyWeight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 10, noNaN: true }));
+
+/** A strategy as callers write it (preset, pycls string, object) or a near miss of one. */
+export const nearValidStrategy: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.constantFrom('d', 'w', 'r', 'dw', 'dr', 'wr', 'dwr', 'dWr', 'd1_w8_g8_r1', 'w1_g1', 'd2_w1_g1_r1'), weight: 4 },
+  { arbitrary: fc.record({ d: strategyWeight, w: strategyWeight, g: strategyWeight, r: strategyWeight }), weight: 3 },
+  { arbitrary: fc.constantFrom('', 'x', 'd1_x2', 'dd', 'D', 'd-1', 'dNaN', ' d', 'd1_w', 'd0_w0', 'dinf'), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(fc.record({ d: strategyWeight, w: strategyWeight, g: strategyWeight, r: strategyWeight }), fc.constantFrom('d', 'w', 'g', 'r'), badValue)
+      .map(([strategy, key, value]) => ({ ...strategy, [key]: value })),
+    weight: 2,
+  },
+  { arbitrary: fc.anything(), weight: 1 },
+);
+
+/** A flops factor as callers pass it, or a near miss. */
+export const nearValidFactor: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.double({ min: 1 / 16, max: 64, noNaN: true }), weight: 6 },
+  { arbitrary: fc.constantFrom(0, -1, NaN, Infinity, -Infinity, '2', null, undefined, [], 1e300, 5e-324), weight: 2 },
+);
+
+/** A complexity target as callers pass it, or a near miss (two metrics, a bad value, an unknown key). */
+export const nearValidTarget: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: fc.tuple(fc.constantFrom('flops', 'params', 'acts'), fc.double({ min: 0.5, max: 8, noNaN: true })).map(([metric, ratio]) => ({ metric, ratio })), weight: 6 },
+  { arbitrary: fc.tuple(fc.constantFrom('flops', 'params', 'acts', 'macs'), badValue).map(([metric, value]) => ({ [metric]: value })), weight: 2 },
+  { arbitrary: fc.constantFrom({}, { flops: 1e9, acts: 1e7 }, 'flops=4e9', null, 4e9), weight: 1 },
+);

@@ -242,6 +242,8 @@ export function scaleToTarget(
       break;
     }
     [far, farModel] = [next, model];
+    // Keep every network the walk sees: rounding is not monotone, and one passed over may be the closest.
+    candidates.push([far, farModel]);
   }
   let [lo, loModel, hi, hiModel] = above ? [far, farModel, near, nearModel] : [near, nearModel, far, farModel];
 
@@ -253,6 +255,7 @@ export function scaleToTarget(
     const mid = Math.exp(Math.log(lo) + t * Math.log(hi / lo));
     const midModel = evaluate(mid);
     if (midModel === null) break; // cannot happen between two valid networks; stop rather than guess
+    candidates.push([mid, midModel]);
     if (value(midModel) < goal) [lo, loModel] = [mid, midModel];
     else [hi, hiModel] = [mid, midModel];
   }

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { pyclsComplexity } from '../fixtures.js';
+import { pyclsComplexity } from '../helpers/fixtures.js';
 import { cli, R56_YAML, REGNETY_400MF_YAML, zooConfigPath } from './cli.js';
 
 const complexityOf = pyclsComplexity();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { type Complexity, type ZooName, zooNames } from '../../src/index.js';
-import { FIXTURES, pyclsComplexity, pyclsVit } from '../fixtures.js';
+import { FIXTURES, pyclsComplexity, pyclsVit } from '../helpers/fixtures.js';
 import { torchvisionFixture } from '../helpers/torchvision-fixtures.js';
 import { cli, zooConfigPath } from './cli.js';
 

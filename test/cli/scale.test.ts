@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { pyclsComplexity, pyclsScaled, type ScaledRecord } from '../fixtures.js';
+import { pyclsComplexity, pyclsScaled, type ScaledRecord } from '../helpers/fixtures.js';
 import { cli, R56_YAML, REGNETY_400MF_YAML, temporaryDirectory, zooConfigPath } from './cli.js';
 
 const tmp = temporaryDirectory();

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, validateSpec, zooConfig, zooModel, zooNames } from '../../src/index.js';
 import { hasPyclsConfig } from '../../src/zoo/config.js';
 import { REPRODUCE, SEED } from '../seed.js';
-import { configPaths, readConfig } from '../fixtures.js';
+import { configPaths, readConfig } from '../helpers/fixtures.js';
 import { modelSpec } from '../arbitraries.js';
 
 describe('fromPyclsConfig / toPyclsConfig', () => {

@@ -19,7 +19,7 @@ import {
   zooNames,
 } from '../../src/index.js';
 import { loadPyclsYaml } from '../../src/io/pyyaml.js';
-import { configPaths, readConfig } from '../fixtures.js';
+import { configPaths, readConfig } from '../helpers/fixtures.js';
 import { pythonUnavailable, runPythonJson } from '../python.js';
 import { REPRODUCE, SEED } from '../seed.js';
 import { difference, type Encoded, holdsUnsupported, REFERENCE_SCRIPT, type ReferenceResult } from './python-reference.js';

@@ -20,7 +20,7 @@ import {
   type ScalingStrategy,
 } from '../../src/index.js';
 import { multiplierExponents } from '../../src/scaling/factors.js';
-import { realisticSpec, scalableSpec } from '../arbitraries.js';
+import { nearValidFactor, nearValidStrategy, realisticSpec, scalableSpec } from '../arbitraries.js';
 import { REPRODUCE, SEED } from '../seed.js';
 import { imageNetResNet } from '../specs.js';
 
@@ -252,14 +252,30 @@ describe('every scaled network is valid and trainable', () => {
     expect(() => scale(spec, 'q', 2)).toThrow(ScalingError);
     expect(() => scale(spec, 'dWr', 2, { policy: 'tf' as never })).toThrow(/options\.policy: "tf" is not one of 'pycls', 'efficientnet'/);
     expect(() => scale({ ...spec, depth: 0 } as never, 'dWr', 2)).toThrow(SpecError);
+  });
+
+  it('on near-valid strategies and factors: a valid network or a ScalingError naming the argument, and most inputs get through', () => {
+    const spec = zooModel('RegNetX-200MF');
+    let scaled = 0;
+    let refused = 0;
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), (strategy, s) => {
+      fc.property(nearValidStrategy, nearValidFactor, (strategy, s) => {
+        let result: ModelSpec;
         try {
-          scale(spec, strategy as never, s as never);
+          result = scale(spec, strategy as never, s as never);
         } catch (error) {
           expect(error).toBeInstanceOf(ScalingError);
+          expect((error as ScalingError).path).toMatch(/^(strategy|factor|stages|resolution|$)/);
+          refused++;
+          return;
         }
+        validateSpec(result);
+        scaled++;
       }),
+      { numRuns: 300 },
     );
+    // The generator must reach the scaling itself, not only the argument checks (and both).
+    expect(scaled).toBeGreaterThan(100);
+    expect(refused).toBeGreaterThan(30);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, fromPyclsConfig, isZooName, SpecError, zooConfig, zooModel, zooNames } from '../../src/index.js';
 import { type PyclsZooName, ZOO_CONFIGS } from '../../src/zoo/configs.js';
-import { pyclsComplexity, readConfig } from '../fixtures.js';
+import { pyclsComplexity, readConfig } from '../helpers/fixtures.js';
 
 const expected = pyclsComplexity();
 /** The zoo's pycls models (the rest are torchvision's, tested with their families). */
