@@ -7,6 +7,7 @@ import {
   type AnyNetSpec,
   type AnyNetStage,
   type BlockType,
+  type ConvNeXtSpec,
   type EfficientNetSpec,
   type ModelSpec,
   type RegNetSpec,
@@ -156,9 +157,26 @@ export const efficientNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitr
     })
     .map(({ common: c, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c }));
 
+/** A ConvNeXt whose image sizes leave at least one pixel after the stem and every downsampling. */
+export const convNeXtSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ConvNeXtSpec> =>
+  fc.integer({ min: 1, max: Math.min(limits.maxStages, 4) }).chain((stages) => {
+    const minimum = 4 * 2 ** (stages - 1);
+    const size = fc.integer({ min: minimum, max: Math.max(minimum, limits.maxResolution) });
+    return fc
+      .record({
+        stages: fc.array(
+          fc.record({ depth: fc.integer({ min: 1, max: limits.maxDepth }), width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }) }),
+          { minLength: stages, maxLength: stages },
+        ),
+        numClasses: fc.integer({ min: 1, max: 1000 }),
+        resolution: fc.record({ train: size, test: size }),
+      })
+      .map((rest): ConvNeXtSpec => ({ family: 'convnext', ...rest }));
+  });
+
 /** A valid spec of any family. */
 export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits));
+  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), convNeXtSpec(limits));
 
 /** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form). */
 export const scalableSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
@@ -303,4 +321,18 @@ export const realisticEfficientNet: fc.Arbitrary<EfficientNetSpec> = fc
     };
   });
 
-export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet);
+/** ConvNeXts shaped like torchvision's: four stages doubling in width, the third the deepest. */
+export const realisticConvNeXt: fc.Arbitrary<ConvNeXtSpec> = fc
+  .record({
+    firstWidth: fc.integer({ min: 4, max: 24 }).map((n) => 8 * n),
+    depths: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 3, max: 27 }), fc.integer({ min: 1, max: 4 })),
+    resolution: fc.integer({ min: 40, max: 75 }).map((n) => 4 * n),
+  })
+  .map(({ firstWidth, depths, resolution }): ConvNeXtSpec => ({
+    family: 'convnext',
+    stages: depths.map((depth, i) => ({ depth, width: firstWidth * 2 ** i })),
+    numClasses: 1000,
+    resolution: { train: resolution, test: resolution },
+  }));
+
+export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticConvNeXt);
