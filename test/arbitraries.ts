@@ -9,6 +9,7 @@ import {
   type BlockType,
   type ConvNeXtSpec,
   type EfficientNetSpec,
+  type EfficientNetStage,
   type ModelSpec,
   type RegNetSpec,
   type ResNetSpec,
@@ -136,26 +137,38 @@ export const resNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<Re
       })),
   );
 
+/**
+ * EfficientNets of pycls's kind (MBConv stages, pycls's names), and, as often, torchvision's: fused-MBConv
+ * stages (EfficientNetV2), torchvision's names and rounding, batch norm epsilons.
+ */
 export const efficientNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<EfficientNetSpec> =>
-  fc
-    .record({
-      // Widths of at least 8 keep int(width * seRatio) >= 1 for the ratios below.
-      stemWidth: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
-      stages: fc.array(
-        fc.record({
-          depth: fc.integer({ min: 1, max: limits.maxDepth }),
-          width: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
-          expansionRatio: fc.constantFrom(1, 2, 4, 6),
-          kernel: fc.constantFrom(1, 3, 5, 7),
-          stride: fc.integer({ min: 1, max: 2 }),
-        }),
-        { minLength: 1, maxLength: limits.maxStages + 2 },
-      ),
-      seRatio: fc.constantFrom(0.125, 0.25, 0.5),
-      headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
-      common: common(limits),
-    })
-    .map(({ common: c, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c }));
+  fc.boolean().chain((torchvision) =>
+    fc
+      .record({
+        // Widths of at least 8 keep int(width * seRatio) >= 1 for the ratios below.
+        stemWidth: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+        stages: fc.array(
+          fc
+            .record({
+              depth: fc.integer({ min: 1, max: limits.maxDepth }),
+              width: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+              expansionRatio: torchvision ? fc.constantFrom(1, 2, 4, 4.5, 6) : fc.constantFrom(1, 2, 4, 6),
+              kernel: fc.constantFrom(1, 3, 5, 7),
+              stride: fc.integer({ min: 1, max: 2 }),
+              fused: torchvision ? fc.boolean() : fc.constant(false),
+            })
+            .map(({ fused, ...stage }): EfficientNetStage => (fused ? { ...stage, fused } : stage)),
+          { minLength: 1, maxLength: limits.maxStages + 2 },
+        ),
+        seRatio: fc.constantFrom(0.125, 0.25, 0.5),
+        headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
+        common: common(limits),
+        extra: torchvision
+          ? fc.record({ implementation: fc.constantFrom('pycls' as const, 'torchvision' as const), batchNormEps: fc.constantFrom(1e-5, 1e-3) })
+          : fc.constant({}),
+      })
+      .map(({ common: c, extra, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c, ...extra })),
+  );
 
 /** A ConvNeXt whose image sizes leave at least one pixel after the stem and every downsampling. */
 export const convNeXtSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ConvNeXtSpec> =>

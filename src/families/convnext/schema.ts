@@ -51,10 +51,8 @@ function readLargeEnough(value: unknown, stages: number): Resolution {
   const minimum = minimumResolution(stages);
   for (const key of ['train', 'test'] as const) {
     if (resolution[key] < minimum) {
-      throw new SpecError(
-        `resolution.${key}`,
-        `${resolution[key]} is too small for ${stages} stages: the 4x4 stride-4 stem and ${stages - 1} stride-2 downsamplings need at least ${minimum} px`,
-      );
+      const layers = stages === 1 ? 'its 4x4 stride-4 stem needs' : `its 4x4 stride-4 stem and ${stages - 1} stride-2 downsampling${stages === 2 ? '' : 's'} need`;
+      throw new SpecError(`resolution.${key}`, `${resolution[key]} is too small for ${stages} stage${stages === 1 ? '' : 's'}: ${layers} at least ${minimum} px`);
     }
   }
   return resolution;
