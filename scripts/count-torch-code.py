@@ -1,10 +1,12 @@
 """Builds the network of a PyTorch source that defines build() (as fastscale's toTorchvision writes it) and
 counts it with forward hooks under pycls's conventions (scripts/hook_counts.py).
 
-Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] < code.py
+Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] [--device DEVICE] < code.py
 Prints JSON: {"modules": [[name, class, own params]], "layers": [[flops, acts, shape]], "totals": {...},
 "stateDict": [[key, shape]], "reference": {"stateDict": ...}} where --reference also builds
-torchvision.models.get_model(BUILDER, weights=None) and lists its state dict.
+torchvision.models.get_model(BUILDER, weights=None) and lists its state dict. --device runs the forward
+pass there: `meta` computes shapes only (the hooks need nothing else, and it is fast); by default `meta`
+above 512 px, `cpu` otherwise.
 """
 import json
 import os
@@ -22,12 +24,14 @@ def state_dict_rows(model):
 
 def main():
     image_size = int(sys.argv[1])
-    reference = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--reference" else None
+    options = dict(zip(sys.argv[2::2], sys.argv[3::2]))
+    reference = options.get("--reference")
+    device = options.get("--device", "meta" if image_size > 512 else "cpu")
     namespace = {"__name__": "fastscale_emitted"}
     exec(compile(sys.stdin.read(), "<emitted>", "exec"), namespace)
     with skip_init():
         model = namespace["build"]().eval()
-    order, records, attention = run_hooks(model, image_size, "meta" if image_size > 512 else "cpu")
+    order, records, attention = run_hooks(model, image_size, device)
     modules = dict(listed_modules(model))
     out = {
         "modules": [[name, type(modules[name]).__name__, own_params(modules[name])] for name in order],

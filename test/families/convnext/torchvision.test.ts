@@ -20,9 +20,10 @@ describe('the code', () => {
 });
 
 describe.skipIf(TORCH_MISSING !== null)(`in PyTorch ${TORCH_MISSING === null ? '' : `(skipped: ${TORCH_MISSING})`}`, () => {
+  // Shapes are all the hooks read, so the forward passes run on PyTorch's meta device.
   it.each(ZOO)("%s: build() has the state dict of torchvision's builder and its counts", (name) => {
     const spec = zooModel(name);
-    const counted = countTorchCode(toTorchvision(spec), spec.resolution.train, name);
+    const counted = countTorchCode(toTorchvision(spec), spec.resolution.train, name, 'meta');
     expect(counted.stateDict).toEqual(counted.reference!.stateDict);
     expect(counted.totals).toEqual(complexity(spec));
   });
@@ -33,7 +34,7 @@ describe.skipIf(TORCH_MISSING !== null)(`in PyTorch ${TORCH_MISSING === null ? '
   }
 
   it.each(scaled)('convnext_tiny scaled %s: build() counts to complexity()', (_label, spec) => {
-    const counted = countTorchCode(toTorchvision(spec), spec.resolution.train);
+    const counted = countTorchCode(toTorchvision(spec), spec.resolution.train, undefined, 'meta');
     expect(counted.totals).toEqual(complexity(spec));
   });
 });
