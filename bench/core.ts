@@ -7,6 +7,9 @@ export function registerCore(bench: Bench): void {
   const regNetY4 = zooModel('RegNetY-4.0GF');
   const effNetB0 = zooModel('EfficientNet-B0');
   const regNetY400M = zooModel('RegNetY-400MF');
+  // The middle models of the torchvision families added with ConvNeXt and EfficientNetV2.
+  const convNeXtSmall = zooModel('convnext_small');
+  const effNetV2M = zooModel('efficientnet_v2_m');
   // A spec the library has never seen (not frozen): validated on every call.
   const freshRegNetY4 = structuredClone(regNetY4);
   const factors = Array.from({ length: 32 }, (_, i) => 2 ** (i / 4)); // 1x .. ~256x
@@ -22,6 +25,18 @@ export function registerCore(bench: Bench): void {
     })
     .add('complexity(EfficientNet-B0)', () => {
       complexity(effNetB0);
+    })
+    .add('complexity(convnext_small)', () => {
+      complexity(convNeXtSmall);
+    })
+    .add('walk of convnext_small', () => {
+      walkComplexity(convNeXtSmall);
+    })
+    .add('complexity(efficientnet_v2_m)', () => {
+      complexity(effNetV2M);
+    })
+    .add('walk of efficientnet_v2_m', () => {
+      walkComplexity(effNetV2M);
     })
     .add('fastScale(RegNetY-4.0GF, 4) + complexity', () => {
       complexity(fastScale(regNetY4, 4));
