@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { fastScale, fromPyclsConfig, toPyclsConfig, zooConfig, zooModel, zooNames } from '../../src/index.js';
+import { ZOO_CONFIGS } from '../../src/zoo/configs.js';
 import { configPaths, readConfig } from '../fixtures.js';
 
 const probe = spawnSync('python3', ['-c', 'import yaml'], { encoding: 'utf8' });
@@ -42,7 +43,10 @@ const FLOAT_KEYS: Record<string, string[]> = {
 describe.skipIf(!hasPyYaml)('configs as PyYAML loads them', () => {
   const specs = [
     ...configPaths().map((path) => fromPyclsConfig(readConfig(path))),
-    ...zooNames().map((name) => fastScale(zooModel(name), 4)),
+    // pycls's own zoo: torchvision's models carry names and blocks a pycls config does not hold.
+    ...zooNames()
+      .filter((name) => Object.hasOwn(ZOO_CONFIGS, name))
+      .map((name) => fastScale(zooModel(name), 4)),
   ];
   const written = specs.map((spec) => toPyclsConfig(spec));
   const loaded = pyyaml(written);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { complexity, fastScale, fitLinear, layers, scale, scaleToTarget, STRATEGIES, validateSpec, zooModel, type ConvNeXtSpec, type Metric, type ScalingStrategy } from '../../../src/index.js';
+import { complexity, fastScale, fitLinear, layers, scale, ScalingError, scaleToTarget, STRATEGIES, validateSpec, zooModel, type ConvNeXtSpec, type Metric, type ScalingStrategy } from '../../../src/index.js';
 import { convNeXtSpec } from '../../arbitraries.js';
 
 const tiny = zooModel('convnext_tiny');
@@ -54,19 +54,35 @@ describe('scale on ConvNeXt', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large'] as const)),
-        fc.double({ min: -4, max: 16, noNaN: true }),
-        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.oneof(fc.constantFrom(-4, 16), fc.double({ min: -4, max: 16, noNaN: true })),
+        fc.oneof(fc.constantFrom(0, 0.8, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         fc.constantFrom('pycls' as const, 'efficientnet' as const),
         (name, log2s, alpha, policy) => {
-          const scaled = fastScale(zooModel(name), 2 ** log2s, alpha, { policy });
+          const spec = zooModel(name);
+          let scaled: ConvNeXtSpec;
+          try {
+            scaled = fastScale(spec, 2 ** log2s, alpha, { policy });
+          } catch (error) {
+            // Only a width multiplier near 2^8 takes convnext_large's 1536-channel MLPs (4x) past LIMITS.maxWidth.
+            expect(error).toBeInstanceOf(ScalingError);
+            expect((error as ScalingError).message).toMatch(/^stages\[3\]\.width: the scaled network would be invalid: \d+ makes the block's MLP \d+ wide, beyond the limit of 1048576$/);
+            expect(4 * 1536 * (2 ** log2s) ** (alpha / 2)).toBeGreaterThan(0.99 * 2 ** 20);
+            return;
+          }
           validateSpec(scaled);
           for (const stage of scaled.stages) expect(stage.width % 8).toBe(0);
           expect(scaled.resolution.train % 4).toBe(0);
           expect(Number.isSafeInteger(complexity(scaled).flops)).toBe(true);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('refuses, with a ScalingError naming the stage, a width beyond the limit for its 4x MLP', () => {
+    expect(() => scale(zooModel('convnext_large'), 'w', 2 ** 16)).toThrow(ScalingError);
+    expect(() => scale(zooModel('convnext_large'), 'w', 2 ** 16)).toThrow("stages[3].width: the scaled network would be invalid: 393216 makes the block's MLP 1572864 wide, beyond the limit of 1048576");
+    expect(scale(zooModel('convnext_base'), 'w', 2 ** 16).stages[3]!.width).toBe(262144);
   });
 
   it('keeps random ConvNeXts valid under any strategy, factor and policy', () => {
