@@ -49,7 +49,7 @@ function describePycls(net: Net, spec: EfficientNetSpec): void {
 function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
   const stride = index === 0 ? stage.stride : 1;
   const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, spec.implementation);
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
   const hasSkip = stride === 1 && inputWidth === stage.width;
   const eps = spec.batchNormEps ?? DEFAULT_EPS;
   net.enter('b', index + 1);
@@ -78,7 +78,7 @@ function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: Ef
 function pyclsFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
   const stride = index === 0 ? stage.stride : 1;
   const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, spec.implementation);
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
   const hasSkip = stride === 1 && inputWidth === stage.width;
   const eps = spec.batchNormEps ?? DEFAULT_EPS;
   net.enter('b', index + 1);

@@ -3,7 +3,7 @@
  * PyTorch hooks; fused-MBConv stages; pycls's names unchanged for pycls specs.
  */
 import { describe, expect, it } from 'vitest';
-import { complexity, layers, zooModel, type EfficientNetSpec, type EfficientNetStage } from '../../../src/index.js';
+import { complexity, efficientNetCompound, layers, zooModel, type EfficientNetSpec, type EfficientNetStage } from '../../../src/index.js';
 import { fixtureModules, layerModules, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
 
 const MODELS = [
@@ -65,6 +65,18 @@ describe("torchvision's B-series rounding", () => {
       const ours = zooModel(tv);
       expect(zooModel(pycls)).toMatchObject({ stemWidth: ours.stemWidth, headWidth: ours.headWidth, stages: ours.stages });
       expect(complexity(ours)).toEqual(complexity(atSize(zooModel(pycls), ours.resolution.train)));
+    }
+  });
+});
+
+describe("efficientNetCompound on torchvision's B0", () => {
+  it("gives torchvision's B1 ... B7 (TensorFlow's round_filters is torchvision's _make_divisible), names and all", () => {
+    for (const i of [1, 2, 3, 4, 5, 6, 7] as const) {
+      const compound = efficientNetCompound(zooModel('efficientnet_b0'), `B${i}`);
+      const builder = zooModel(`efficientnet_b${i}`);
+      expect(compound).toMatchObject({ stemWidth: builder.stemWidth, stages: builder.stages, headWidth: builder.headWidth, implementation: 'torchvision' });
+      // The paper's image sizes; torchvision's B2 weights crop 288 px instead of 260.
+      expect(compound.resolution.train).toBe(i === 2 ? 260 : builder.resolution.train);
     }
   });
 });
