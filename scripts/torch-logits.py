@@ -5,8 +5,7 @@ an input. A check that the ONNX graph computes what the PyTorch modules of the s
 Usage: /usr/bin/python3 scripts/torch-logits.py MODEL.onnx INPUT.f32 N SIZE < code.py
 INPUT.f32 holds N*3*SIZE*SIZE little-endian float32 values (NCHW). Prints JSON {"logits": [...],
 "loaded": number of state-dict entries set, "missing": [keys the ONNX model did not provide]}.
-Initializer names are state-dict keys, except a linear applied per location, stored transposed as
-`<module>.weight_t`, and constants (`const.N`).
+Initializer names are state-dict keys, except constants (`const.N`).
 """
 import json
 import sys
@@ -22,11 +21,7 @@ def onnx_state(path):
     for tensor in onnx.load(path).graph.initializer:
         if tensor.name.startswith("const."):
             continue
-        value = numpy_helper.to_array(tensor)
-        if tensor.name.endswith(".weight_t"):
-            state[tensor.name[: -len("_t")]] = value.T.copy()
-        else:
-            state[tensor.name] = value
+        state[tensor.name] = numpy_helper.to_array(tensor)
     return state
 
 

@@ -1,6 +1,7 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
 import { pyclsComplexity } from '../fixtures.js';
+import { torchvisionFixture } from '../helpers/torchvision-fixture.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */
@@ -16,29 +17,49 @@ const ZOO = [
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
 
+/** torchvision's builders in the zoo, by family: their counts are torchvision's own (test/fixtures/torchvision). */
+const TORCHVISION: Readonly<Record<string, string>> = {
+  ...Object.fromEntries([...[0, 1, 2, 3, 4, 5, 6, 7].map((b) => `efficientnet_b${b}`), 'efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'].map((name) => [name, 'efficientnet'])),
+  ...Object.fromEntries(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large'].map((name) => [name, 'convnext'])),
+};
+
 describe('fastscale list', () => {
-  it("lists the 36 zoo models with their family and pycls's complexity (--json)", async () => {
+  it("lists pycls's 36 zoo models with their family and pycls's complexity first, then torchvision's with torchvision's (--json)", async () => {
     const { code, stdout, stderr } = await cli(['list', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
-    expect(models.map((m) => m.name)).toEqual(ZOO);
+    expect(models.slice(0, 36).map((m) => m.name)).toEqual(ZOO);
     const complexityOf = pyclsComplexity();
-    for (const m of models) {
+    for (const m of models.slice(0, 36)) {
       expect(m.complexity, m.name).toEqual(complexityOf[zooConfigPath(m.name)]);
       expect(m.family, m.name).toBe(m.name.startsWith('RegNet') ? 'regnet' : m.name.startsWith('Eff') ? 'efficientnet' : 'anynet');
+    }
+    for (const m of models.filter((model) => TORCHVISION[model.name] !== undefined)) {
+      const fixture = torchvisionFixture(m.name);
+      expect(m.complexity, m.name).toEqual(fixture.runs.find((run) => run.imageSize === fixture.cropSize)!.totals);
+      expect(m.family, m.name).toBe(TORCHVISION[m.name]);
     }
   });
 
   it('filters by family and a flops range (written with suffixes), as a table', async () => {
     const { code, stdout } = await cli(['list', '--family', 'efficientnet', '--max-flops', '1GF']);
     expect(code).toBe(0);
-    // pycls's complexities of EN-B0, B1 and B2 (B3 has 1.83 GF), in the units of the other commands.
+    // pycls's complexities of EN-B0, B1 and B2 (B3 has 1.83 GF), then torchvision's of efficientnet_b0 and
+    // b1 (b2, at 288 px, has 1.09 GF), in the units of the other commands.
     expect(stdout).toBe(`model            family            flops  params    acts
 ---------------  ------------  ---------  ------  ------
 EfficientNet-B0  efficientnet  385.83 MF  5.29 M  6.75 M
 EfficientNet-B1  efficientnet  686.82 MF  7.79 M  10.9 M
 EfficientNet-B2  efficientnet  993.58 MF  9.11 M  13.8 M
+efficientnet_b0  efficientnet  385.83 MF  5.29 M  6.75 M
+efficientnet_b1  efficientnet  686.82 MF  7.79 M  10.9 M
 `);
+  });
+
+  it("filters by the families pycls does not have (torchvision's ConvNeXts)", async () => {
+    const { code, stdout } = await cli(['list', '--family', 'convnext', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large']);
   });
 
   it('keeps models within --min-flops and --max-flops, bounds included', async () => {

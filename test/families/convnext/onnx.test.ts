@@ -46,9 +46,14 @@ describe.each(CASES)('%s', (_label, spec, inTorch) => {
     for (const value of outputs.logits!.data as Float32Array) expect(Number.isFinite(value)).toBe(true);
   });
 
-  it("names the layer scale, norms and linears after torchvision's state dict", () => {
-    const names = new Set(decode(toOnnx(spec)).graph.initializer.map((t) => t.name));
-    for (const name of ['features.0.1.weight', 'features.1.0.layer_scale', 'features.1.0.block.2.bias', 'features.1.0.block.3.bias', 'classifier.0.weight', 'classifier.2.weight']) {
+  it("names the layer scale, norms and linears after torchvision's state dict, with its shapes", () => {
+    const initializers = decode(toOnnx(spec)).graph.initializer;
+    const names = new Set(initializers.map((t) => t.name));
+    const width = spec.stages[0]!.width;
+    // A per-pixel linear keeps PyTorch's [out, in] weight; a Transpose feeds it to MatMul.
+    expect(initializers.find((t) => t.name === 'features.1.0.block.3.weight')!.dims).toEqual([4 * width, width]);
+    expect(initializers.find((t) => t.name === 'features.1.0.layer_scale')!.dims).toEqual([width, 1, 1]);
+    for (const name of ['features.0.1.weight', 'features.1.0.layer_scale', 'features.1.0.block.2.bias', 'features.1.0.block.3.weight', 'features.1.0.block.3.bias', 'classifier.0.weight', 'classifier.2.weight']) {
       expect(names.has(name), name).toBe(true);
     }
   });
