@@ -10,6 +10,7 @@ export function registerCore(bench: Bench): void {
   // The middle models of the torchvision families added with ConvNeXt and EfficientNetV2.
   const convNeXtSmall = zooModel('convnext_small');
   const effNetV2M = zooModel('efficientnet_v2_m');
+  const vitB16 = zooModel('vit_b_16');
   // A spec the library has never seen (not frozen): validated on every call.
   const freshRegNetY4 = structuredClone(regNetY4);
   const factors = Array.from({ length: 32 }, (_, i) => 2 ** (i / 4)); // 1x .. ~256x
@@ -37,6 +38,16 @@ export function registerCore(bench: Bench): void {
     })
     .add('walk of efficientnet_v2_m', () => {
       walkComplexity(effNetV2M);
+    })
+    .add('complexity(vit_b_16)', () => {
+      complexity(vitB16);
+    })
+    // complexity() remembers the counts of a spec it made; this is the count itself (two blocks walked).
+    .add('count of vit_b_16, uncached (walkComplexity)', () => {
+      walkComplexity(vitB16);
+    })
+    .add('fastScale(vit_b_16, 4) + complexity', () => {
+      complexity(fastScale(vitB16, 4));
     })
     .add('fastScale(RegNetY-4.0GF, 4) + complexity', () => {
       complexity(fastScale(regNetY4, 4));

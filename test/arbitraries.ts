@@ -14,6 +14,8 @@ import {
   type RegNetSpec,
   type ResNetSpec,
   type StemType,
+  type VitConvStemLayer,
+  type VitSpec,
   zooModel,
   zooNames,
 } from '../src/index.js';
@@ -187,9 +189,60 @@ export const convNeXtSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<
       .map((rest): ConvNeXtSpec => ({ family: 'convnext', ...rest }));
   });
 
+/**
+ * Vision transformers: a patchify or conv stem whose strides multiply to the patch size, an image of 1 to
+ * 16 patches a side, heads x head width = hidden width. By default only what a pycls config can describe
+ * (conv stem kernels of 3 but the last, pycls's module names); `anyKernels` draws any odd kernel and either
+ * implementation.
+ */
+export const vitSpec = (limits: SpecLimits = DEFAULT_LIMITS, anyKernels = false): fc.Arbitrary<VitSpec> =>
+  fc
+    .record({
+      conv: fc.option(
+        fc.array(
+          fc.record({
+            kernel: anyKernels ? fc.constantFrom(1, 3, 5, 7) : fc.constant(3),
+            stride: fc.integer({ min: 1, max: 3 }),
+            width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      ),
+      lastKernel: fc.constantFrom(1, 3, 5),
+      patch: fc.constantFrom(1, 2, 4, 8, 14, 16, 32),
+      side: fc.integer({ min: 1, max: 16 }),
+      layers: fc.integer({ min: 1, max: limits.maxDepth }),
+      heads: fc.integer({ min: 1, max: 8 }),
+      headWidth: fc.integer({ min: 1, max: 2 * limits.maxWidthUnits }),
+      mlpRatio: fc.constantFrom(0.25, 1, 2, 3, 4),
+      classifier: fc.constantFrom('token' as const, 'pooled' as const),
+      numClasses: fc.integer({ min: 1, max: 1000 }),
+      test: fc.integer({ min: 8, max: limits.maxResolution }),
+      implementation: anyKernels ? fc.constantFrom(undefined, 'pycls' as const, 'torchvision' as const) : fc.constant(undefined),
+    })
+    .map((v): VitSpec => {
+      const hiddenWidth = v.heads * v.headWidth;
+      // A conv stem: the drawn convs, then the last one (to the hidden width); its strides make the patch size.
+      const convs: VitConvStemLayer[] | null = v.conv === null ? null : [...v.conv, { kernel: v.lastKernel, stride: 1, width: hiddenWidth }];
+      const patchSize = convs === null ? v.patch : convs.reduce((p, c) => p * c.stride, 1);
+      const spec: VitSpec = {
+        family: 'vit',
+        patchSize,
+        stem: convs === null ? { type: 'patchify' } : { type: 'conv', convs },
+        layers: v.layers,
+        heads: v.heads,
+        hiddenWidth,
+        mlpWidth: Math.max(1, Math.round(hiddenWidth * v.mlpRatio)),
+        classifier: v.classifier,
+        numClasses: v.numClasses,
+        resolution: { train: patchSize * v.side, test: v.test },
+      };
+      return v.implementation === undefined ? spec : { ...spec, implementation: v.implementation };
+    });
+
 /** A valid spec of any family. */
 export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), convNeXtSpec(limits));
+  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), vitSpec(limits), convNeXtSpec(limits));
 
 /** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form). */
 export const scalableSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>

@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../families/index.js';
 import { checkSpec } from '../spec/check.js';
-import { walk } from './count.js';
+import { countComplexity, walk } from './count.js';
 import type { Layer, Sink } from './net.js';
 
 /**
@@ -27,9 +27,11 @@ export interface LayerRow {
   readonly acts: number;
   /** Output shape for one image: `[channels, height, width]`, or `[tokens, channels]` in a transformer. */
   readonly output: readonly number[];
-  /** Kernel side, stride and groups of a conv or pool. */
+  /** Kernel side of a conv or pool. */
   readonly kernel?: number;
+  /** Stride of a conv or pool. */
   readonly stride?: number;
+  /** Groups of a conv. */
   readonly groups?: number;
 }
 
@@ -102,7 +104,9 @@ class LayerTable implements Sink {
  * ```
  */
 export function layers(spec: ModelSpec): LayerRow[] {
+  const checked = checkSpec(spec);
+  countComplexity(checked); // every row is then an exact count, within Number.MAX_SAFE_INTEGER
   const table = new LayerTable();
-  walk(checkSpec(spec), table);
+  walk(checked, table);
   return table.rows;
 }

@@ -66,6 +66,9 @@ function checkBlock(blockInput: number, ratio: number, seRatio: number | null, i
   if (expanded > LIMITS.maxWidth) {
     throw new SpecError(join(path, 'expansionRatio'), `${describe(ratio)} expands ${blockInput} channels beyond the limit of ${LIMITS.maxWidth}`);
   }
+  if (seRatio !== null && squeezeWidth(blockInput, seRatio) > LIMITS.maxWidth) {
+    throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite beyond the limit of ${LIMITS.maxWidth} channels for a block input of ${blockInput} (stage ${stage})`);
+  }
   if (seRatio !== null && squeezeWidth(blockInput, seRatio) < 1) {
     throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite of 0 channels for a block input of ${blockInput} (stage ${stage})`);
   }
