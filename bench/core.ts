@@ -11,6 +11,10 @@ export function registerCore(bench: Bench): void {
   const convNeXtSmall = zooModel('convnext_small');
   const effNetV2M = zooModel('efficientnet_v2_m');
   const vitB16 = zooModel('vit_b_16');
+  const tvRegNetY8 = zooModel('regnet_y_8gf');
+  // Unfrozen: validated, generated (torchvision's float32 widths) and walked on every call.
+  const freshTvRegNetY8 = structuredClone(tvRegNetY8);
+  const tvResNet50 = structuredClone(zooModel('resnet50'));
   // A spec the library has never seen (not frozen): validated on every call.
   const freshRegNetY4 = structuredClone(regNetY4);
   const factors = Array.from({ length: 32 }, (_, i) => 2 ** (i / 4)); // 1x .. ~256x
@@ -23,6 +27,18 @@ export function registerCore(bench: Bench): void {
     })
     .add('walk of RegNetY-4.0GF (the count complexity() caches per spec)', () => {
       walkComplexity(regNetY4);
+    })
+    .add('complexity(regnet_y_8gf)', () => {
+      complexity(tvRegNetY8);
+    })
+    .add('walk of regnet_y_8gf', () => {
+      walkComplexity(tvRegNetY8);
+    })
+    .add('complexity(regnet_y_8gf), unfrozen copy', () => {
+      complexity(freshTvRegNetY8);
+    })
+    .add('complexity(resnet50), unfrozen copy', () => {
+      complexity(tvResNet50);
     })
     .add('complexity(EfficientNet-B0)', () => {
       complexity(effNetB0);

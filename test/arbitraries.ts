@@ -244,9 +244,43 @@ export const vitSpec = (limits: SpecLimits = DEFAULT_LIMITS, anyKernels = false)
 export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
   fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), vitSpec(limits), convNeXtSpec(limits));
 
-/** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form). */
+/**
+ * An AnyNet of a shape torchvision has, named as torchvision names it: its ResNet (ResNet stem, basic or
+ * bottleneck blocks, no squeeze-excite, ReLU) or its RegNet (simple stem, bottleneck blocks); no head conv.
+ */
+export const torchvisionAnyNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<AnyNetSpec> =>
+  anyNetSpec(limits).map((spec): AnyNetSpec => {
+    const resNet = spec.stem.type !== 'simple_stem_in' && (spec.blockType === 'res_basic_block' || spec.blockType === 'res_bottleneck_block');
+    const shape = resNet
+      ? { stem: { ...spec.stem, type: 'res_stem_in' as const }, seRatio: null, activation: 'relu' as const }
+      : { stem: { ...spec.stem, type: 'simple_stem_in' as const }, blockType: 'res_bottleneck_block' as const };
+    return { ...spec, ...shape, headWidth: 0, implementation: 'torchvision' };
+  });
+
+/** A RegNet generated with torchvision's rounding (`implementation: 'torchvision'`): torchvision's RegNet class. */
+export const torchvisionRegNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<RegNetSpec> =>
+  fc
+    .record({
+      spec: regNetSpec(limits),
+      groupWidth: fc.constantFrom(1, 2, 4, 8, 16, 24, 56),
+      // Powers of 2 keep int(w * b) / b an integer whose bottleneck is exactly int(w * b).
+      bottleneckMultiplier: fc.constantFrom(0.25, 0.5, 1),
+    })
+    .map(({ spec, groupWidth, bottleneckMultiplier }): RegNetSpec => ({
+      ...spec,
+      groupWidth,
+      bottleneckMultiplier,
+      stem: { ...spec.stem, type: 'simple_stem_in' },
+      blockType: 'res_bottleneck_block',
+      headWidth: 0,
+      implementation: 'torchvision',
+    }));
+
+/** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form), torchvision-named ones included. */
 export const scalableSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  modelSpec(limits).filter((spec) => !(spec.family === 'resnet' && spec.dataset === 'imagenet' && spec.strideOn1x1));
+  fc
+    .oneof(modelSpec(limits), torchvisionAnyNetSpec(limits), torchvisionRegNetSpec(limits))
+    .filter((spec) => !(spec.family === 'resnet' && spec.dataset === 'imagenet' && spec.strideOn1x1));
 
 /** Values no numeric, string or object field accepts in its place. */
 export const badValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -405,4 +439,12 @@ export const realisticConvNeXt: fc.Arbitrary<ConvNeXtSpec> = fc
     resolution: { train: resolution, test: resolution },
   }));
 
-export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticConvNeXt);
+/** torchvision's ResNets and RegNets, named as torchvision does: ResNe(X)t-like AnyNets without SE, and RegNets near the zoo's generated with torchvision's rounding. */
+export const realisticTorchvision: fc.Arbitrary<ModelSpec> = fc.oneof(
+  realisticAnyNet
+    .filter((spec) => spec.stem.type === 'res_stem_in')
+    .map((spec): AnyNetSpec => ({ ...spec, seRatio: null, implementation: 'torchvision' })),
+  realisticRegNet.map((spec): RegNetSpec => ({ ...spec, implementation: 'torchvision' })),
+);
+
+export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticTorchvision, realisticConvNeXt);

@@ -1,8 +1,9 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { type Complexity, type ZooName, zooNames } from '../../src/index.js';
 import { FIXTURES, pyclsComplexity, pyclsVit } from '../fixtures.js';
-import { torchvisionFixture } from '../helpers/torchvision-fixture.js';
+import { torchvisionFixture } from '../helpers/torchvision-fixtures.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */
@@ -18,61 +19,48 @@ const ZOO = [
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
 
-/** The vision transformers, after pycls's zoo. */
+/** pycls's vision transformers, after its zoo. */
 const VITS = [
   ...['Ti/16', 'S/16', 'B/16', 'B/32', 'L/16', 'L/32', 'H/14'].map((size) => `ViT-${size}`),
   ...['P', 'C'].flatMap((stem) => ['1.0GF', '4.0GF', '18GF', '36GF'].map((size) => `ViT-${stem}-${size}`)),
-  ...['b_16', 'b_32', 'l_16', 'l_32', 'h_14'].map((size) => `vit_${size}`),
 ];
 
-/** torchvision's EfficientNets (after pycls's, in their family) and ConvNeXts (after the ViTs). */
-const TORCHVISION_EFFICIENTNETS = [...[0, 1, 2, 3, 4, 5, 6, 7].map((b) => `efficientnet_b${b}`), ...['s', 'm', 'l'].map((size) => `efficientnet_v2_${size}`)];
-const CONVNEXTS = ['tiny', 'small', 'base', 'large'].map((size) => `convnext_${size}`);
-const ALL = [...ZOO, ...TORCHVISION_EFFICIENTNETS, ...VITS, ...CONVNEXTS];
-
-/** A torchvision convnet's complexity: its hook counts at its weights' crop size (test/fixtures/torchvision). */
-function torchvisionComplexity(name: string): unknown {
-  const fixture = torchvisionFixture(name);
-  return fixture.runs.find((run) => run.imageSize === fixture.cropSize)!.totals;
-}
-
-/** Any listed model's complexity, from the reference of its kind. */
-function referenceComplexity(name: string): { flops: number } {
-  if (VITS.includes(name)) return vitComplexity(name) as { flops: number };
-  if (TORCHVISION_EFFICIENTNETS.includes(name) || CONVNEXTS.includes(name)) return torchvisionComplexity(name) as { flops: number };
-  return pyclsComplexity()[zooConfigPath(name)]!;
-}
+/** torchvision's models of the zoo, after pycls's. */
+const TORCHVISION: string[] = zooNames().slice(ZOO.length + VITS.length);
 
 /**
- * A ViT's complexity from the fixtures: pycls's ViT.complexity of the literature sizes (224 px, class token,
- * 1000 classes) and of its ViT-P/ViT-C configs, torchvision's hook counts (attention as pycls counts it).
+ * A model's complexity from the fixtures: pycls's ViT.complexity of the literature sizes (224 px, class
+ * token, 1000 classes) and of its ViT-P/ViT-C configs; torchvision's hook counts at the crop size
+ * (a ViT's attention as pycls counts it).
  */
-function vitComplexity(name: string): unknown {
+function referenceComplexity(name: string): Complexity {
   if (name.startsWith('vit_')) {
-    const runs = JSON.parse(readFileSync(`${FIXTURES}torchvision/${name}.json`, 'utf8')).runs as { totalsWithAttention: unknown }[];
+    const runs = JSON.parse(readFileSync(`${FIXTURES}torchvision/${name}.json`, 'utf8')).runs as { totalsWithAttention: Complexity }[];
     return runs[0]!.totalsWithAttention;
+  }
+  if (TORCHVISION.includes(name)) {
+    const fixture = torchvisionFixture(name);
+    return fixture.runs.find((run) => run.imageSize === fixture.cropSize)!.totals;
   }
   const { records } = pyclsVit();
   const record = records.find((r) => r.name === `${name} token 224px 1000 classes` || r.name.startsWith(`${name}_adamw_`))!;
-  return { flops: record.flops, params: record.params, acts: record.acts };
+  return { flops: record.flops!, params: record.params!, acts: record.acts! };
 }
 
 describe('fastscale list', () => {
-  it("lists the 36 pycls zoo models, torchvision's EfficientNets, the vision transformers and the ConvNeXts, with their family and reference complexity (--json)", async () => {
+  it("lists the 36 pycls zoo models, pycls's vision transformers, then torchvision's models, with their family and complexity (--json)", async () => {
     const { code, stdout, stderr } = await cli(['list', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
-    expect(models.map((m) => m.name)).toEqual(ALL);
+    expect(models.map((m) => m.name)).toEqual([...ZOO, ...VITS, ...TORCHVISION]);
+    expect(TORCHVISION).toEqual(expect.arrayContaining(['resnet18', 'regnet_x_400mf', 'vit_b_16', 'efficientnet_b0', 'efficientnet_v2_l', 'convnext_tiny', 'convnext_large']));
     const complexityOf = pyclsComplexity();
     for (const m of models) {
-      if (VITS.includes(m.name)) {
-        expect(m.family, m.name).toBe('vit');
-        expect(m.complexity, m.name).toEqual(vitComplexity(m.name));
-        continue;
-      }
-      if (TORCHVISION_EFFICIENTNETS.includes(m.name) || CONVNEXTS.includes(m.name)) {
-        expect(m.family, m.name).toBe(CONVNEXTS.includes(m.name) ? 'convnext' : 'efficientnet');
-        expect(m.complexity, m.name).toEqual(torchvisionComplexity(m.name));
+      if (!ZOO.includes(m.name)) {
+        if (m.name.startsWith('ViT') || m.name.startsWith('vit_')) expect(m.family, m.name).toBe('vit');
+        if (m.name.startsWith('efficientnet_')) expect(m.family, m.name).toBe('efficientnet');
+        if (m.name.startsWith('convnext_')) expect(m.family, m.name).toBe('convnext');
+        expect(m.complexity, m.name).toEqual(referenceComplexity(m.name));
         continue;
       }
       expect(m.complexity, m.name).toEqual(complexityOf[zooConfigPath(m.name)]);
@@ -98,22 +86,23 @@ efficientnet_b1  efficientnet  686.82 MF  7.79 M  10.9 M
   it("filters by the families pycls does not have (torchvision's ConvNeXts)", async () => {
     const { code, stdout } = await cli(['list', '--family', 'convnext', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(CONVNEXTS);
+    expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large']);
   });
 
   it('keeps models within --min-flops and --max-flops, bounds included', async () => {
     const complexityOf = pyclsComplexity();
     const flops = complexityOf[zooConfigPath('RegNetX-4.0GF')]!.flops;
     const { stdout } = await cli(['list', '--min-flops', String(flops), '--max-flops', '4.1G', '--json']);
-    const expected = ALL.filter((name) => {
-      const f = referenceComplexity(name).flops;
+    const expected = [...ZOO, ...VITS, ...TORCHVISION].filter((name) => {
+      const f = ZOO.includes(name) ? complexityOf[zooConfigPath(name)]!.flops : referenceComplexity(name).flops;
       return f >= flops && f <= 4.1e9;
     });
-    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50', 'ViT-C-4.0GF']);
+    expect(expected).toEqual(['RegNetX-4.0GF', 'RegNetY-4.0GF', 'ResNet-50', 'ViT-C-4.0GF', 'resnet50']);
     expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(expected);
   });
 
   it('says so when no model matches', async () => {
+    // The largest zoo model, vit_h_14 at 518 px, has about 1 TF.
     expect(await cli(['list', '--min-flops', '10000G'])).toEqual({ code: 0, stdout: 'no zoo model matches (fastscale list without options shows all)\n', stderr: '' });
   });
 });

@@ -1,30 +1,18 @@
 /**
- * torchvision's own counts (test/fixtures/torchvision/<model>.json, written by
- * scripts/torchvision-fixtures.py with PyTorch hooks) and their comparison with {@link layers}.
+ * torchvision's own counts (test/fixtures/torchvision/<model>.json, read by ./torchvision-fixtures.ts)
+ * compared module by module with {@link layers}, a parameter row such as a layer scale listed under its
+ * owning module as the hooks list it.
  */
-import { readFileSync } from 'node:fs';
 import type { Complexity, LayerRow } from '../../src/index.js';
-import { FIXTURES } from '../fixtures.js';
+import type { TorchvisionFixture } from './torchvision-fixtures.js';
+
+export { torchvisionFixture, type TorchvisionFixture } from './torchvision-fixtures.js';
 
 /** One run of a fixture: the image size, the totals and [flops, acts, shape] per module. */
 export interface FixtureRun {
   readonly imageSize: number;
   readonly totals: Complexity;
   readonly layers: [number, number, number[] | null][];
-}
-
-/** A torchvision model as its fixture records it. */
-export interface TorchvisionFixture {
-  readonly model: string;
-  readonly cropSize: number;
-  /** [name, class, own params] in forward order (a container with its own parameters where its forward begins). */
-  readonly modules: [string, string, number][];
-  readonly stateDict: [string, number[]][];
-  readonly runs: FixtureRun[];
-}
-
-export function torchvisionFixture(model: string): TorchvisionFixture {
-  return JSON.parse(readFileSync(`${FIXTURES}torchvision/${model}.json`, 'utf8')) as TorchvisionFixture;
 }
 
 /** A module as both sides list it: [name, own params, flops, acts]. */
