@@ -7,6 +7,9 @@ export function registerCore(bench: Bench): void {
   const regNetY4 = zooModel('RegNetY-4.0GF');
   const effNetB0 = zooModel('EfficientNet-B0');
   const regNetY400M = zooModel('RegNetY-400MF');
+  // The middle models of the torchvision families added with ConvNeXt and EfficientNetV2.
+  const convNeXtSmall = zooModel('convnext_small');
+  const effNetV2M = zooModel('efficientnet_v2_m');
   const vitB16 = zooModel('vit_b_16');
   const tvRegNetY8 = zooModel('regnet_y_8gf');
   // Unfrozen: validated, generated (torchvision's float32 widths) and walked on every call.
@@ -39,6 +42,18 @@ export function registerCore(bench: Bench): void {
     })
     .add('complexity(EfficientNet-B0)', () => {
       complexity(effNetB0);
+    })
+    .add('complexity(convnext_small)', () => {
+      complexity(convNeXtSmall);
+    })
+    .add('walk of convnext_small', () => {
+      walkComplexity(convNeXtSmall);
+    })
+    .add('complexity(efficientnet_v2_m)', () => {
+      complexity(effNetV2M);
+    })
+    .add('walk of efficientnet_v2_m', () => {
+      walkComplexity(effNetV2M);
     })
     .add('complexity(vit_b_16)', () => {
       complexity(vitB16);

@@ -1,10 +1,12 @@
 """Builds the network of a PyTorch source that defines build() (as fastscale's toTorchvision writes it) and
 counts it with forward hooks under pycls's conventions (scripts/hook_counts.py).
 
-Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] < code.py
+Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] [--device DEVICE] < code.py
 Prints JSON: {"modules": [[name, class, own params]], "layers": [[flops, acts, shape]], "totals": {...},
 "stateDict": [[key, shape]], "reference": {"stateDict": ...}} where --reference also builds
-torchvision.models.get_model(BUILDER, weights=None) and lists its state dict.
+torchvision.models.get_model(BUILDER, weights=None) and lists its state dict. --device runs the forward
+pass there: `meta` computes shapes only (the hooks need nothing else, and it is fast); by default `meta`
+above 512 px, `cpu` otherwise.
 
 Batch mode (one Python process for many codes): /usr/bin/python3 scripts/count-torch-code.py --batch
 reads a JSON list of {"code", "imageSize", "reference"?, "referenceArgs"?, "device"?} from stdin and prints a
@@ -54,8 +56,8 @@ def main():
         results = [count(j["code"], j["imageSize"], j.get("reference"), j.get("referenceArgs"), j.get("device")) for j in jobs]
         json.dump(results, sys.stdout)
         return
-    reference = sys.argv[3] if len(sys.argv) > 3 and sys.argv[2] == "--reference" else None
-    json.dump(count(sys.stdin.read(), int(sys.argv[1]), reference), sys.stdout)
+    options = dict(zip(sys.argv[2::2], sys.argv[3::2]))
+    json.dump(count(sys.stdin.read(), int(sys.argv[1]), options.get("--reference"), None, options.get("--device")), sys.stdout)
 
 
 main()

@@ -11,6 +11,8 @@ export type {
   AnyNetStage,
   BlockType,
   Complexity,
+  ConvNeXtSpec,
+  ConvNeXtStage,
   EfficientNetSpec,
   EfficientNetStage,
   Implementation,

@@ -7,7 +7,9 @@ import {
   type AnyNetSpec,
   type AnyNetStage,
   type BlockType,
+  type ConvNeXtSpec,
   type EfficientNetSpec,
+  type EfficientNetStage,
   type ModelSpec,
   type RegNetSpec,
   type ResNetSpec,
@@ -137,26 +139,55 @@ export const resNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<Re
       })),
   );
 
+/**
+ * EfficientNets of pycls's kind (MBConv stages, pycls's names), and, as often, torchvision's: fused-MBConv
+ * stages (EfficientNetV2), torchvision's names and rounding, batch norm epsilons.
+ */
 export const efficientNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<EfficientNetSpec> =>
-  fc
-    .record({
-      // Widths of at least 8 keep int(width * seRatio) >= 1 for the ratios below.
-      stemWidth: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
-      stages: fc.array(
-        fc.record({
-          depth: fc.integer({ min: 1, max: limits.maxDepth }),
-          width: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
-          expansionRatio: fc.constantFrom(1, 2, 4, 6),
-          kernel: fc.constantFrom(1, 3, 5, 7),
-          stride: fc.integer({ min: 1, max: 2 }),
-        }),
-        { minLength: 1, maxLength: limits.maxStages + 2 },
-      ),
-      seRatio: fc.constantFrom(0.125, 0.25, 0.5),
-      headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
-      common: common(limits),
-    })
-    .map(({ common: c, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c }));
+  fc.boolean().chain((torchvision) =>
+    fc
+      .record({
+        // Widths of at least 8 keep int(width * seRatio) >= 1 for the ratios below.
+        stemWidth: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+        stages: fc.array(
+          fc
+            .record({
+              depth: fc.integer({ min: 1, max: limits.maxDepth }),
+              width: fc.integer({ min: 8, max: 8 * limits.maxWidthUnits }),
+              expansionRatio: torchvision ? fc.constantFrom(1, 2, 4, 4.5, 6) : fc.constantFrom(1, 2, 4, 6),
+              kernel: fc.constantFrom(1, 3, 5, 7),
+              stride: fc.integer({ min: 1, max: 2 }),
+              fused: torchvision ? fc.boolean() : fc.constant(false),
+            })
+            .map(({ fused, ...stage }): EfficientNetStage => (fused ? { ...stage, fused } : stage)),
+          { minLength: 1, maxLength: limits.maxStages + 2 },
+        ),
+        seRatio: fc.constantFrom(0.125, 0.25, 0.5),
+        headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
+        common: common(limits),
+        extra: torchvision
+          ? fc.record({ implementation: fc.constantFrom('pycls' as const, 'torchvision' as const), batchNormEps: fc.constantFrom(1e-5, 1e-3) })
+          : fc.constant({}),
+      })
+      .map(({ common: c, extra, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c, ...extra })),
+  );
+
+/** A ConvNeXt whose image sizes leave at least one pixel after the stem and every downsampling. */
+export const convNeXtSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ConvNeXtSpec> =>
+  fc.integer({ min: 1, max: Math.min(limits.maxStages, 4) }).chain((stages) => {
+    const minimum = 4 * 2 ** (stages - 1);
+    const size = fc.integer({ min: minimum, max: Math.max(minimum, limits.maxResolution) });
+    return fc
+      .record({
+        stages: fc.array(
+          fc.record({ depth: fc.integer({ min: 1, max: limits.maxDepth }), width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }) }),
+          { minLength: stages, maxLength: stages },
+        ),
+        numClasses: fc.integer({ min: 1, max: 1000 }),
+        resolution: fc.record({ train: size, test: size }),
+      })
+      .map((rest): ConvNeXtSpec => ({ family: 'convnext', ...rest }));
+  });
 
 /**
  * Vision transformers: a patchify or conv stem whose strides multiply to the patch size, an image of 1 to
@@ -211,7 +242,7 @@ export const vitSpec = (limits: SpecLimits = DEFAULT_LIMITS, anyKernels = false)
 
 /** A valid spec of any family. */
 export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), vitSpec(limits));
+  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), vitSpec(limits), convNeXtSpec(limits));
 
 /**
  * An AnyNet of a shape torchvision has, named as torchvision names it: its ResNet (ResNet stem, basic or
@@ -390,6 +421,24 @@ export const realisticEfficientNet: fc.Arbitrary<EfficientNetSpec> = fc
     };
   });
 
+/**
+ * ConvNeXts shaped like torchvision's: four stages doubling in width, the third the deepest. The first
+ * width stays at most 128 (convnext_base's): scaled by width 2^16, a last stage of 1024 channels has an
+ * MLP of 4 * 1024 * 256 = 2^20 channels, `LIMITS.maxWidth`.
+ */
+export const realisticConvNeXt: fc.Arbitrary<ConvNeXtSpec> = fc
+  .record({
+    firstWidth: fc.integer({ min: 4, max: 16 }).map((n) => 8 * n),
+    depths: fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 3, max: 27 }), fc.integer({ min: 1, max: 4 })),
+    resolution: fc.integer({ min: 40, max: 75 }).map((n) => 4 * n),
+  })
+  .map(({ firstWidth, depths, resolution }): ConvNeXtSpec => ({
+    family: 'convnext',
+    stages: depths.map((depth, i) => ({ depth, width: firstWidth * 2 ** i })),
+    numClasses: 1000,
+    resolution: { train: resolution, test: resolution },
+  }));
+
 /** torchvision's ResNets and RegNets, named as torchvision does: ResNe(X)t-like AnyNets without SE, and RegNets near the zoo's generated with torchvision's rounding. */
 export const realisticTorchvision: fc.Arbitrary<ModelSpec> = fc.oneof(
   realisticAnyNet
@@ -398,7 +447,7 @@ export const realisticTorchvision: fc.Arbitrary<ModelSpec> = fc.oneof(
   realisticRegNet.map((spec): RegNetSpec => ({ ...spec, implementation: 'torchvision' })),
 );
 
-export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticTorchvision);
+export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticTorchvision, realisticConvNeXt);
 
 /**
  * Near-valid inputs for the hostile-input properties: mostly what a caller would pass, with one thing

@@ -3,6 +3,7 @@
  * generic function finds it through {@link familyOf}.
  */
 import { anyNet } from './anynet/index.js';
+import { convNeXt } from './convnext/index.js';
 import { efficientNet } from './efficientnet/index.js';
 import type { BaseSpec, Family } from './family.js';
 import { regNet } from './regnet/index.js';
@@ -10,7 +11,7 @@ import { resNet } from './resnet/index.js';
 import { vit } from './vit/index.js';
 
 /** The families, in the order the zoo lists their models (pycls's MODEL_ZOO.md: RegNets, then ResNe(X)ts, then EfficientNets). */
-export const FAMILIES = [regNet, anyNet, resNet, efficientNet, vit] as const;
+export const FAMILIES = [regNet, anyNet, resNet, efficientNet, vit, convNeXt] as const;
 
 type SpecOf<F> = F extends Family<infer S, BaseSpec> ? S : never;
 type Registered = (typeof FAMILIES)[number];

@@ -201,8 +201,10 @@ export class Graph {
       this.node('Gemm', name, inputs, [int('transB', 1)], output);
       return;
     }
-    // MatMul multiplies by [in, out]: the weight is stored transposed, as its own initializer.
-    this.initializer(`${name}.weight_t`, [inFeatures, out], (n) => weights.symmetric(n, bound));
+    // MatMul multiplies by [in, out]: the weight keeps PyTorch's [out, in] layout and state-dict name, and
+    // a Transpose of it (folded into a constant by runtimes) feeds the MatMul.
+    this.initializer(`${name}.weight`, [out, inFeatures], (n) => weights.symmetric(n, bound));
+    this.transpose(`${name}.weight`, `${name}.weight_t`, [1, 0]);
     if (!bias) {
       this.node('MatMul', name, [input, `${name}.weight_t`], [], output);
       return;

@@ -53,11 +53,13 @@ describe('fastscale list', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
     expect(models.map((m) => m.name)).toEqual([...ZOO, ...VITS, ...TORCHVISION]);
-    expect(TORCHVISION).toEqual(expect.arrayContaining(['resnet18', 'regnet_x_400mf', 'vit_b_16']));
+    expect(TORCHVISION).toEqual(expect.arrayContaining(['resnet18', 'regnet_x_400mf', 'vit_b_16', 'efficientnet_b0', 'efficientnet_v2_l', 'convnext_tiny', 'convnext_large']));
     const complexityOf = pyclsComplexity();
     for (const m of models) {
       if (!ZOO.includes(m.name)) {
         if (m.name.startsWith('ViT') || m.name.startsWith('vit_')) expect(m.family, m.name).toBe('vit');
+        if (m.name.startsWith('efficientnet_')) expect(m.family, m.name).toBe('efficientnet');
+        if (m.name.startsWith('convnext_')) expect(m.family, m.name).toBe('convnext');
         expect(m.complexity, m.name).toEqual(referenceComplexity(m.name));
         continue;
       }
@@ -69,13 +71,22 @@ describe('fastscale list', () => {
   it('filters by family and a flops range (written with suffixes), as a table', async () => {
     const { code, stdout } = await cli(['list', '--family', 'efficientnet', '--max-flops', '1GF']);
     expect(code).toBe(0);
-    // pycls's complexities of EN-B0, B1 and B2 (B3 has 1.83 GF), in the units of the other commands.
+    // pycls's complexities of EN-B0, B1 and B2 (B3 has 1.83 GF), then torchvision's of efficientnet_b0 and
+    // b1 (b2, at 288 px, has 1.09 GF), in the units of the other commands.
     expect(stdout).toBe(`model            family            flops  params    acts
 ---------------  ------------  ---------  ------  ------
 EfficientNet-B0  efficientnet  385.83 MF  5.29 M  6.75 M
 EfficientNet-B1  efficientnet  686.82 MF  7.79 M  10.9 M
 EfficientNet-B2  efficientnet  993.58 MF  9.11 M  13.8 M
+efficientnet_b0  efficientnet  385.83 MF  5.29 M  6.75 M
+efficientnet_b1  efficientnet  686.82 MF  7.79 M  10.9 M
 `);
+  });
+
+  it("filters by the families pycls does not have (torchvision's ConvNeXts)", async () => {
+    const { code, stdout } = await cli(['list', '--family', 'convnext', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large']);
   });
 
   it('keeps models within --min-flops and --max-flops, bounds included', async () => {

@@ -37,9 +37,13 @@ export interface TorchCount {
   readonly reference?: { stateDict: [string, number[]][] };
 }
 
-/** Builds `code`'s `build()` and counts it at `imageSize` px; `reference` names a torchvision builder to compare state dicts with. */
-export function countTorchCode(code: string, imageSize: number, reference?: string): TorchCount {
-  const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference])];
+/**
+ * Builds `code`'s `build()` and counts it at `imageSize` px; `reference` names a torchvision builder to
+ * compare state dicts with. `device` `'meta'` computes shapes only (what the hooks read): fast for large
+ * networks; by default the script's choice (meta above 512 px, else cpu).
+ */
+export function countTorchCode(code: string, imageSize: number, reference?: string, device?: 'cpu' | 'meta'): TorchCount {
+  const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference]), ...(device === undefined ? [] : ['--device', device])];
   const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
   return JSON.parse(result.stdout) as TorchCount;

@@ -113,7 +113,8 @@ function withinLimits(spec: ModelSpec, strategy: ScalingStrategy): boolean {
  * slower than s: real pycls behaviour, and the reason fast compound scaling scales group width too.
  */
 function widensDenseConvs(spec: ModelSpec, strategy: ScalingStrategy): boolean {
-  if (strategy.w === 0 || strategy.g > 0 || spec.family === 'efficientnet') return false;
+  // EfficientNets and ConvNeXts have no grouped convs but depthwise ones, which stay depthwise.
+  if (strategy.w === 0 || strategy.g > 0 || spec.family === 'efficientnet' || spec.family === 'convnext') return false;
   const anyNet = toAnyNet(spec);
   if (anyNet.blockType !== 'res_bottleneck_block' && anyNet.blockType !== 'res_bottleneck_linear_block') return false;
   return anyNet.stages.some((s) => s.groupWidth! * 8 > s.width * s.bottleneckMultiplier!);
@@ -212,7 +213,10 @@ describe('every scaled network is valid and trainable', () => {
           expect(scaled.resolution.train % scaled.patchSize).toBe(0);
           return;
         }
-        if (scaled.family === 'efficientnet') {
+        if (scaled.family === 'efficientnet' || scaled.family === 'convnext') {
+          // Families without an AnyNet form scale within themselves, keeping their implementation.
+          expect(scaled.family).toBe(spec.family);
+          expect((scaled as { implementation?: string }).implementation).toBe((spec as { implementation?: string }).implementation);
           for (const stage of scaled.stages) {
             expect(Number.isInteger(stage.depth) && stage.depth >= 1).toBe(true);
             expect(Number.isInteger(stage.width) && stage.width > 0).toBe(true);

@@ -1,4 +1,5 @@
 import { complexity } from '../../complexity/index.js';
+import { FAMILIES as REGISTERED } from '../../families/index.js';
 import type { Complexity, ModelFamily } from '../../spec/types.js';
 import { zooModel, zooNames } from '../../zoo/index.js';
 import { choiceOption, parseCommand, positionals, quantityOption } from '../args.js';
@@ -23,8 +24,8 @@ Options:
 ${COMMON_HELP}
 `;
 
-/** The spec families of zoo models, for `--family`. */
-const FAMILIES: readonly ModelFamily[] = ['regnet', 'anynet', 'resnet', 'efficientnet', 'vit'];
+/** The spec families of zoo models, for `--family`: the registry's, in zoo order. */
+const FAMILIES: readonly ModelFamily[] = REGISTERED.map((family) => family.name);
 
 /** One zoo model as listed. */
 interface Listed {
