@@ -30,18 +30,23 @@ const MODEL_KEYS = ['TYPE', 'DEPTH', 'NUM_CLASSES', 'LOSS_FUN', 'ACTIVATION_FUN'
  */
 function modelSectionKeys(): Readonly<Record<string, readonly string[]>> {
   const keys: Record<string, readonly string[]> = { MODEL: MODEL_KEYS };
-  for (const family of FAMILIES) if (family.pycls !== undefined) keys[family.pycls.section] = family.pycls.keys;
+  for (const family of registered()) if (family.pycls !== undefined) keys[family.pycls.section] = family.pycls.keys;
   return keys;
+}
+
+/** The registered families, each as any family (some have no pycls format). */
+function registered(): readonly Family<ModelSpec>[] {
+  return FAMILIES as unknown as readonly Family<ModelSpec>[];
 }
 
 /** The family whose pycls `MODEL.TYPE` is `type`. */
 function familyOfType(type: string): Family<ModelSpec> | undefined {
-  return (FAMILIES as unknown as readonly Family<ModelSpec>[]).find((family) => family.pycls?.type === type);
+  return registered().find((family) => family.pycls?.type === type);
 }
 
 /** The pycls model types, for messages. */
 function modelTypes(): string {
-  return FAMILIES.flatMap((family) => (family.pycls === undefined ? [] : [family.pycls.type]))
+  return registered().flatMap((family) => (family.pycls === undefined ? [] : [family.pycls.type]))
     .sort()
     .join(', ');
 }

@@ -4,20 +4,22 @@ import { ZOO_CONFIGS } from '../../src/zoo/configs.js';
 import { pyclsComplexity, readConfig } from '../fixtures.js';
 
 const expected = pyclsComplexity();
+/** The names of pycls's zoo models (torchvision's follow them; their own tests are with their families). */
+const pyclsNames = zooNames().filter((name): name is keyof typeof ZOO_CONFIGS => Object.hasOwn(ZOO_CONFIGS, name));
 
 describe('zoo', () => {
-  it('lists the 36 models of pycls MODEL_ZOO.md in its order', () => {
+  it('lists the 36 models of pycls MODEL_ZOO.md first, in its order', () => {
     const zooTable = readConfig('MODEL_ZOO.md');
     const rows = [...zooTable.matchAll(/<!-- ROW (\S+) -->/g)].map((m) => m[1]);
-    expect(zooNames()).toEqual(rows);
-    expect(zooNames()).toHaveLength(36);
+    expect(pyclsNames).toEqual(rows);
+    expect(zooNames().slice(0, 36)).toEqual(rows);
   });
 
-  it.each(zooNames())('%s: complexity equals its config entry', (name) => {
+  it.each(pyclsNames)('%s: complexity equals its config entry', (name) => {
     expect(complexity(zooModel(name))).toEqual(expected[ZOO_CONFIGS[name].path]);
   });
 
-  it.each(zooNames())('%s: the embedded config is the pycls file, unchanged', (name) => {
+  it.each(pyclsNames)('%s: the embedded config is the pycls file, unchanged', (name) => {
     expect(zooConfig(name)).toBe(readConfig(ZOO_CONFIGS[name].path));
     expect(zooModel(name)).toEqual(fromPyclsConfig(readConfig(ZOO_CONFIGS[name].path)));
   });
