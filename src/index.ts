@@ -15,6 +15,8 @@ export type {
   EfficientNetStage,
   Implementation,
   Metric,
+  MnasNetSpec,
+  MnasNetStage,
   MobileNetActivation,
   MobileNetSpec,
   MobileNetStage,
