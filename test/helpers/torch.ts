@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-code.py', import.meta.url));
+const BATCH_SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-batch.py', import.meta.url));
 
 /** The Python that has torch: Debian's, not a pyenv shim. */
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -43,4 +44,21 @@ export function countTorchCode(code: string, imageSize: number, reference?: stri
   const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
   return JSON.parse(result.stdout) as TorchCount;
+}
+
+/** One network for {@link countTorchCodes}: emitted code, the image size to count it at, and optionally a torchvision builder to compare state dicts with. */
+export interface TorchJob {
+  readonly code: string;
+  readonly imageSize: number;
+  readonly reference?: string;
+}
+
+/**
+ * {@link countTorchCode} for many networks in one Python process (importing torch takes seconds): the
+ * counts in the order of `jobs`.
+ */
+export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
+  const result = spawnSync(PYTHON, [BATCH_SCRIPT], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as TorchCount[];
 }
