@@ -1,5 +1,6 @@
 import type { Bench } from 'tinybench';
 import { complexity, fastScale, scaleToTarget, sweep, zooModel } from '../src/index.js';
+import { walkComplexity } from '../src/network/count.js';
 
 /** Complexity, scaling and analysis benchmarks (the goals are in the README's performance section). */
 export function registerCore(bench: Bench): void {
@@ -8,6 +9,8 @@ export function registerCore(bench: Bench): void {
   const regNetY400M = zooModel('RegNetY-400MF');
   // A spec the library has never seen (not frozen): validated on every call.
   const freshRegNetY4 = structuredClone(regNetY4);
+  const mobileNetV3 = zooModel('mobilenet_v3_large');
+  const freshMobileNetV3 = structuredClone(mobileNetV3);
   const factors = Array.from({ length: 32 }, (_, i) => 2 ** (i / 4)); // 1x .. ~256x
   bench
     .add('complexity(RegNetY-4.0GF)', () => {
@@ -18,6 +21,16 @@ export function registerCore(bench: Bench): void {
     })
     .add('complexity(EfficientNet-B0)', () => {
       complexity(effNetB0);
+    })
+    .add('complexity(mobilenet_v3_large)', () => {
+      complexity(mobileNetV3);
+    })
+    .add('complexity(mobilenet_v3_large), unfrozen copy', () => {
+      complexity(freshMobileNetV3);
+    })
+    // The walk itself, without complexity()'s per-spec cache: 12 stages, 15 blocks.
+    .add('walk count of mobilenet_v3_large (uncached)', () => {
+      walkComplexity(mobileNetV3);
     })
     .add('fastScale(RegNetY-4.0GF, 4) + complexity', () => {
       complexity(fastScale(regNetY4, 4));

@@ -1,6 +1,7 @@
 /** `fastscale list`: the zoo's models, with pycls's complexities (dev/model_complexity.json). */
 import { describe, expect, it } from 'vitest';
 import { pyclsComplexity } from '../fixtures.js';
+import { torchvisionFixture } from '../helpers/torchvision-fixture.js';
 import { cli, zooConfigPath } from './cli.js';
 
 /** pycls's MODEL_ZOO.md, in its order. */
@@ -15,15 +16,29 @@ const ZOO = [
   'ResNeXt-152',
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
+/** torchvision's models by builder name, after pycls's, with their families. */
+const TORCHVISION: Record<string, string> = {
+  mobilenet_v2: 'mobilenet',
+  mobilenet_v3_large: 'mobilenet',
+  mobilenet_v3_small: 'mobilenet',
+  mnasnet0_5: 'mnasnet',
+  mnasnet0_75: 'mnasnet',
+  mnasnet1_0: 'mnasnet',
+  mnasnet1_3: 'mnasnet',
+};
 
 describe('fastscale list', () => {
-  it("lists the 36 zoo models with their family and pycls's complexity (--json)", async () => {
+  it("lists pycls's 36 zoo models with their family and pycls's complexity, then torchvision's (--json)", async () => {
     const { code, stdout, stderr } = await cli(['list', '--json']);
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
-    expect(models.map((m) => m.name)).toEqual(ZOO);
+    expect(models.map((m) => m.name)).toEqual([...ZOO, ...Object.keys(TORCHVISION)]);
+    for (const m of models.slice(ZOO.length)) {
+      expect(m.family, m.name).toBe(TORCHVISION[m.name]);
+      expect(m.complexity, m.name).toEqual(torchvisionFixture(m.name).runs[0]!.totals);
+    }
     const complexityOf = pyclsComplexity();
-    for (const m of models) {
+    for (const m of models.slice(0, ZOO.length)) {
       expect(m.complexity, m.name).toEqual(complexityOf[zooConfigPath(m.name)]);
       expect(m.family, m.name).toBe(m.name.startsWith('RegNet') ? 'regnet' : m.name.startsWith('Eff') ? 'efficientnet' : 'anynet');
     }
@@ -39,6 +54,14 @@ EfficientNet-B0  efficientnet  385.83 MF  5.29 M  6.75 M
 EfficientNet-B1  efficientnet  686.82 MF  7.79 M  10.9 M
 EfficientNet-B2  efficientnet  993.58 MF  9.11 M  13.8 M
 `);
+  });
+
+  it("filters torchvision's families: the MNASNets with torchvision's complexities", async () => {
+    const { code, stdout } = await cli(['list', '--family', 'mnasnet', '--json']);
+    expect(code).toBe(0);
+    const models = JSON.parse(stdout) as { name: string; complexity: unknown }[];
+    expect(models.map((m) => m.name)).toEqual(['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3']);
+    for (const m of models) expect(m.complexity).toEqual(torchvisionFixture(m.name).runs[0]!.totals);
   });
 
   it('keeps models within --min-flops and --max-flops, bounds included', async () => {
