@@ -36,6 +36,20 @@ const unbuildable: { label: string; spec: MobileNetSpec }[] = [
   { label: 'V3 with ReLU6 and widths off multiples of 8', spec: { ...v3, stemWidth: 12, stages: v3.stages.map((s) => ({ ...s, width: s.width + 4, activation: 'relu6' as const })) } },
   { label: 'V3 with a stride of 3', spec: { ...v3, stages: v3.stages.map((s, i) => (i === 0 ? { ...s, stride: 3 } : s)) } },
 ];
+/** Specs torchvision's classes do build, through their less common paths. */
+const v3Large = base('mobilenet_v3_large');
+const buildable: { label: string; spec: MobileNetSpec; pattern: RegExp }[] = [
+  {
+    label: 'V2 with explicit expanded widths, a 24-wide stem, a 1024-wide head and 10 classes',
+    spec: { ...v2, stemWidth: 24, headWidth: 1024, numClasses: 10, stages: v2.stages.map(({ expansionRatio: _, ...s }) => ({ ...s, expandedWidth: 4 * s.width })) },
+    pattern: /MobileNetV2\(num_classes=10, [\s\S]*InvertedResidual\(24, 16, 1, expand_ratio=2\.6666666666666665\)/,
+  },
+  {
+    label: 'V3 with expansion ratios',
+    spec: { ...v3Large, stages: v3Large.stages.map(({ expandedWidth: _, ...s }) => ({ ...s, expansionRatio: 4 })) },
+    pattern: /MobileNetV3\(SETTING, last_channel=1280, num_classes=1000\)/,
+  },
+];
 console.log(`random MobileNet specs drawn with fast-check seed ${SEED}`);
 const random = fc.sample(mobileNetSpec(SMALL_LIMITS), { seed: SEED, numRuns: 12 });
 
@@ -44,6 +58,7 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MobileNet) built by PyTor
   const add = (job: TorchJob): number => jobs.push(job) - 1;
   const zooJobs = ZOO.map((name) => ({ name, own: add({ code: toTorchvision(zooModel(name)), imageSize: 224, reference: name }), generic: add({ code: moduleByModule(zooModel(name)), imageSize: 224 }) }));
   const scaledJobs = scaled.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
+  const buildableJobs = buildable.map(({ label, spec, pattern }) => ({ label, spec, pattern, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const unbuildableJobs = unbuildable.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const randomJobs = random.map((spec, i) => ({ label: `random spec ${i}`, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   let counts: TorchCount[] = [];
@@ -69,6 +84,12 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MobileNet) built by PyTor
   });
 
   it.each(scaledJobs)('$label: hook counts equal complexity, module by module', ({ spec, job }) => {
+    expect(counts[job]!.totals).toEqual(complexity(spec));
+    expect(rowsOf(counts[job]!)).toEqual(ourRows(spec));
+  });
+
+  it.each(buildableJobs)("$label: torchvision's class builds it; hook counts equal complexity, module by module", ({ spec, pattern, job }) => {
+    expect(toTorchvision(spec)).toMatch(pattern);
     expect(counts[job]!.totals).toEqual(complexity(spec));
     expect(rowsOf(counts[job]!)).toEqual(ourRows(spec));
   });
