@@ -5,10 +5,20 @@ const library = { index: 'src/index.ts', onnx: 'src/onnx/index.ts' };
 // dist/ is emptied by the build script before the configs run (they build in parallel).
 export default defineConfig([
   {
-    // The library: ESM + CJS. Splitting puts the code both entries share in one chunk, so that
-    // `fastscale/onnx` throws the very SpecError class that `fastscale` exports (CJS included).
+    // ESM, one file per source module (dist/esm mirrors src): a bundler that builds an application keeps
+    // only the modules it uses (the package has no side effects), so YAML, the pycls zoo configs and ONNX
+    // are left out of a bundle that only counts and scales. Both entries import the same modules, so
+    // `fastscale/onnx` throws the very SpecError class that `fastscale` exports.
+    entry: ['src/**/*.ts', '!src/cli/**'],
+    outDir: 'dist/esm',
+    format: ['esm'],
+    bundle: false,
+    target: 'node20',
+  },
+  {
+    // CJS for require(): bundled, the code both entries share in one chunk (one SpecError class).
     entry: library,
-    format: ['esm', 'cjs'],
+    format: ['cjs'],
     splitting: true,
     sourcemap: true,
     target: 'node20',

@@ -19,6 +19,9 @@ export function registerCore(bench: Bench): void {
     .add('complexity(RegNetY-4.0GF), unfrozen copy', () => {
       complexity(freshRegNetY4);
     })
+    .add('walk of RegNetY-4.0GF (the count complexity() caches per spec)', () => {
+      walkComplexity(regNetY4);
+    })
     .add('complexity(EfficientNet-B0)', () => {
       complexity(effNetB0);
     })
@@ -29,7 +32,7 @@ export function registerCore(bench: Bench): void {
       complexity(freshMobileNetV3);
     })
     // The walk itself, without complexity()'s per-spec cache: 12 stages, 15 blocks.
-    .add('walk count of mobilenet_v3_large (uncached)', () => {
+    .add('walk of mobilenet_v3_large (the count complexity() caches per spec)', () => {
       walkComplexity(mobileNetV3);
     })
     .add('fastScale(RegNetY-4.0GF, 4) + complexity', () => {

@@ -6,15 +6,18 @@ import os from 'node:os';
 import { Bench } from 'tinybench';
 import { registerCore } from './core.js';
 import { registerOnnx } from './onnx.js';
+import { sweepBench } from './sweep.js';
 
 const bench = new Bench({ time: 1000, warmupTime: 300 });
 registerCore(bench);
 await registerOnnx(bench);
 await bench.run();
+const sweeps = sweepBench();
+await sweeps.run();
 
 console.log(`fastscale benchmarks: Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} cores)`);
 console.table(
-  bench.tasks.map((task) => {
+  [...bench.tasks, ...sweeps.tasks].map((task) => {
     const latency = (task.result as { latency?: { mean: number; p50?: number } } | undefined)?.latency;
     const meanMs = latency?.mean ?? NaN;
     // ops/s as 1 / mean time per call, so that the two columns agree.

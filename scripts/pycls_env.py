@@ -20,9 +20,11 @@ import copy
 import importlib
 import io
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
+import tempfile
 import types
 
 DEFAULT_MIRROR = "/work/.mirror/facebookresearch+pycls/repo"
@@ -149,10 +151,19 @@ def _install_stubs():
 def _extract(mirror):
     commit = subprocess.check_output(["git", "-C", mirror, "rev-parse", "HEAD"], text=True).strip()
     target = os.path.join("/tmp", f"fastscale-pycls-{commit[:12]}")
-    if not os.path.exists(os.path.join(target, "pycls", "models", "vit.py")):
+    if not os.path.exists(target):
         archive = subprocess.check_output(["git", "-C", mirror, "archive", "HEAD", "pycls"])
+        # Extract beside the target and rename: a concurrent run never sees a half-written tree.
+        staging = tempfile.mkdtemp(prefix=os.path.basename(target) + ".", dir=os.path.dirname(target))
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-            tar.extractall(target)
+            if hasattr(tarfile, "data_filter"):
+                tar.extractall(staging, filter="data")
+            else:
+                tar.extractall(staging)
+        try:
+            os.rename(staging, target)
+        except OSError:  # another run got there first
+            shutil.rmtree(staging, ignore_errors=True)
     return target, commit
 
 

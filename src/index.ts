@@ -79,3 +79,34 @@ export {
   type RuntimePoint,
 } from './plot/index.js';
 export { toTorchvision } from './torch/index.js';
+export { SweepError } from './sweep/errors.js';
+export { RandomState, type RandomSeed } from './sweep/random-state.js';
+export { loadSweepConfig, type SweepConfig, type SweepConstraints, type SweepSamplerEntry } from './sweep/config.js';
+export type { PyValue, PyConfigNode } from './sweep/python.js';
+export { pythonRepr, pythonStr } from './sweep/python.js';
+export type { RandType } from './sweep/rand.js';
+export {
+  sampleKey,
+  type Sampler,
+  type ScalarSampler,
+  type ValueSampler,
+  type ListSampler,
+  type RegNetSampler,
+  type SampledParam,
+} from './sweep/samplers.js';
+export type { RegNetGeneration } from './sweep/regnet.js';
+export { sampleConfigs, type SampledConfig, type SampleConfigsOptions } from './sweep/sample.js';
+export { setupSweep, toYacsYaml, type SweepSetup, type SweepSetupConfig, type SetupSweepOptions } from './sweep/setup.js';
+export {
+  errorEdf,
+  normalizedErrorEdf,
+  getFilters,
+  applyFilters,
+  metricValues,
+  type SweepRecord,
+  type EdfPoint,
+  type NormalizedEdfOptions,
+  type MetricFilters,
+  type GetFiltersOptions,
+} from './sweep/analysis.js';
+export { edfChart, metricChart, trendChart, type SweepSeries, type EdfChartOptions, type MetricChartOptions } from './sweep/charts.js';

@@ -102,31 +102,35 @@ export function scaleToTarget(
 
   /**
    * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
-   * uses V8's `**` and leaves its candidates unfrozen for speed; the answer is recomputed exactly at the end.
+   * uses V8's `**` and does not keep its candidates (no freezing, no caching); the answer is recomputed
+   * exactly, and kept, at the end.
    */
   const evaluate = (s: number, exact = false): ScaledModel | null => {
     try {
       const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
-      return scaleChecked(base, factors, policy);
+      return scaleChecked(base, factors, policy, exact);
     } catch (error) {
       if (error instanceof ScalingError) return null;
       throw error;
     }
   };
   const value = (model: ScaledModel): number => model.complexity[metric];
+  const exponent = complexityExponents(checkedStrategy)[metric];
+  const baseValue = countComplexity(base)[metric];
+  const strategyText = formatStrategy(checkedStrategy);
   const unreachable = (): never => {
+    if (exponent === 0) {
+      throw new ScalingError('target', `${strategyText} does not change ${metric} (${count(baseValue)} at every factor): choose a strategy that scales ${metric}`);
+    }
     const range = reachableRange(evaluate, value);
-    const strategyText = formatStrategy(checkedStrategy);
     if (range === null) throw new ScalingError('target', `no factor gives a valid network with ${strategyText}`);
     throw new ScalingError(
       'target',
-      `${metric} ${goal} is outside what ${strategyText} reaches from this network: about ${range[0]} to ${range[1]}`,
+      `${metric} ${count(goal)} is outside what ${strategyText} reaches from this network: ${count(range[0])} to ${count(range[1])}`,
     );
   };
 
   // Bracket the target from the closed-form guess: lo below it, hi above it, both valid networks.
-  const exponent = complexityExponents(checkedStrategy)[metric];
-  const baseValue = countComplexity(base)[metric];
   let startFactor = exponent > 0 ? clamp((goal / baseValue) ** (1 / exponent)) : 1;
   let start = evaluate(startFactor);
   if (start === null) {
@@ -136,15 +140,22 @@ export function scaleToTarget(
   }
   const candidates: [number, ScaledModel][] = [[startFactor, start]];
   const above = value(start) > goal;
+  /** Whether a model is at the goal or on its other side (the bracket is found). */
+  const crosses = (model: ScaledModel): boolean => value(model) === goal || value(model) > goal !== above;
   let [near, nearModel] = [startFactor, start];
   let [far, farModel] = [startFactor, start];
-  for (let step = 1.05; value(farModel) !== goal && value(farModel) > goal === above; step *= step) {
+  for (let step = 1.05; !crosses(farModel); step *= step) {
     [near, nearModel] = [far, farModel];
-    far = above ? far / step : far * step; // steps 1.05, 1.1, 1.22, 1.49, 2.2, 4.9, ...
-    if (far < SMALLEST_FACTOR || far > LARGEST_FACTOR) return unreachable();
-    const model = evaluate(far);
-    if (model === null) return unreachable();
-    farModel = model;
+    const next = clamp(above ? far / step : far * step); // steps 1.05, 1.1, 1.22, 1.49, 2.2, 4.9, ...
+    const model = next === far ? null : evaluate(next);
+    if (model === null) {
+      // The valid networks end between far and next (or at the search's bound): go to the last one.
+      const [edge, edgeModel] = validEdge(evaluate, far, farModel, next);
+      if (!crosses(edgeModel)) return unreachable();
+      [far, farModel] = [edge, edgeModel];
+      break;
+    }
+    [far, farModel] = [next, model];
   }
   let [lo, loModel, hi, hiModel] = above ? [far, farModel, near, nearModel] : [near, nearModel, far, farModel];
 
@@ -228,9 +239,26 @@ function checkTarget(target: unknown): [Metric, number] {
 }
 
 /**
- * About the smallest and largest values of the metric over valid scaled networks: found by walking s down
- * and up until the network breaks (resolution or width rounding to nothing, or counts overflowing), then
- * bisecting the boundary. Only on the error path.
+ * The valid network nearest `invalid` between a valid factor and an invalid one (or the search's bound),
+ * by bisection in log s to within a millionth.
+ */
+function validEdge(evaluate: (s: number) => ScaledModel | null, valid: number, validModel: ScaledModel, invalid: number): [number, ScaledModel] {
+  let [inside, insideModel, outside] = [valid, validModel, invalid];
+  const atBound = evaluate(invalid);
+  if (atBound !== null) return [invalid, atBound];
+  for (let i = 0; i < 100 && Math.abs(Math.log(outside / inside)) > 1e-6; i++) {
+    const mid = Math.sqrt(inside * outside);
+    const midModel = evaluate(mid);
+    if (midModel === null) outside = mid;
+    else [inside, insideModel] = [mid, midModel];
+  }
+  return [inside, insideModel];
+}
+
+/**
+ * The smallest and largest values of the metric over valid scaled networks, from the networks at the edges
+ * of the valid factors (where rounding breaks the network, or at the search's bounds). The metric is not
+ * monotone everywhere, so this is the range at the edges, stated as such. Only on the error path.
  */
 function reachableRange(
   evaluate: (s: number) => ScaledModel | null,
@@ -238,19 +266,12 @@ function reachableRange(
 ): [number, number] | null {
   const unit = evaluate(1);
   if (unit === null) return null;
-  const edge = (outward: number): number => {
-    let inside = 1;
-    let insideModel = unit;
-    let outside = outward;
-    const outsideModel = evaluate(outside);
-    if (outsideModel !== null) return value(outsideModel);
-    for (let i = 0; i < 100 && Math.abs(Math.log(outside / inside)) > 1e-6; i++) {
-      const mid = Math.sqrt(inside * outside);
-      const midModel = evaluate(mid);
-      if (midModel === null) outside = mid;
-      else [inside, insideModel] = [mid, midModel];
-    }
-    return value(insideModel);
-  };
-  return [edge(SMALLEST_FACTOR), edge(LARGEST_FACTOR)];
+  const low = value(validEdge(evaluate, 1, unit, SMALLEST_FACTOR)[1]);
+  const high = value(validEdge(evaluate, 1, unit, LARGEST_FACTOR)[1]);
+  return [Math.min(low, high), Math.max(low, high)];
+}
+
+/** An integer with thousands separators, for messages. */
+function count(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
 }

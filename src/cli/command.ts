@@ -16,5 +16,6 @@ export const COMMON_HELP = `  -h, --help             show this help
       --debug            show the stack trace of an error`;
 
 /** How a model argument is described in every help text. */
-export const MODEL_HELP = `  <model | config.yaml>  a pycls model-zoo name (RegNetY-400MF, ResNet-50, EfficientNet-B0, ...)
-                         or a pycls YAML config file`;
+export const MODEL_HELP = `  <model | config.yaml>  a zoo model name: pycls's (RegNetY-400MF, ResNet-50, EfficientNet-B0, ...)
+                         or torchvision's (resnet18, mobilenet_v3_large, ...); fastscale list shows
+                         them all. Or a pycls YAML config file`;

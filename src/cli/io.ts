@@ -22,6 +22,9 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** The largest timings JSON file read: 4 MiB (tens of thousands of timed models). */
 export const MAX_TIMINGS_BYTES = 4 * 1024 * 1024;
 
+/** Largest sweep records file read (a pycls sweep.json holds every run's config and log): 64 MiB. */
+export const MAX_RECORDS_BYTES = 64 * 1024 * 1024;
+
 /** Why a file operation failed, in words: `no such file`, `permission denied`, ... */
 function reason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

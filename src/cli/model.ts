@@ -1,4 +1,4 @@
-/** The model a command works on: a pycls model-zoo name or a pycls YAML config file. */
+/** The model a command works on: a zoo name (pycls's or torchvision's) or a pycls YAML config file. */
 import { statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { SpecError } from '../errors.js';
@@ -6,8 +6,7 @@ import { describe } from '../internal/describe.js';
 import { fromPyclsConfig } from '../io/pycls-config.js';
 import type { ModelSpec } from '../spec/types.js';
 import { isZooName, zooModel, zooNames } from '../zoo/index.js';
-import { zooConfig } from '../zoo/config.js';
-import { ZOO_CONFIGS } from '../zoo/configs.js';
+import { hasPyclsConfig, zooConfig } from '../zoo/config.js';
 import { UsageError } from './errors.js';
 import { type Io, MAX_CONFIG_BYTES, readText } from './io.js';
 import { plausible } from './suggest.js';
@@ -17,10 +16,7 @@ export interface LoadedModel {
   /** The zoo name, or the config file's name without its extension. */
   readonly name: string;
   readonly spec: ModelSpec;
-  /**
-   * The pycls YAML it was read from (a pycls zoo model's own config): the template of scaled configs;
-   * undefined for torchvision's zoo models, which have none.
-   */
+  /** The pycls YAML it was read from (a pycls zoo model's own config): the template of scaled configs; none for torchvision's models. */
   readonly config: string | undefined;
 }
 
@@ -46,9 +42,7 @@ export function loadModel(io: Io, argument: string): LoadedModel {
     throw new UsageError('the model argument is empty: give a zoo model name (fastscale list shows them) or a pycls YAML config file');
   }
   const zooName = isZooName(argument) || !exists(resolve(io.cwd, argument)) ? zooNameOf(argument) : undefined;
-  if (zooName !== undefined) {
-    return { name: zooName, spec: zooModel(zooName), config: Object.hasOwn(ZOO_CONFIGS, zooName) ? zooConfig(zooName) : undefined };
-  }
+  if (zooName !== undefined) return { name: zooName, spec: zooModel(zooName), config: hasPyclsConfig(zooName) ? zooConfig(zooName) : undefined };
   if (!exists(resolve(io.cwd, argument))) {
     const looksLikePath = /[\\/]|\.ya?ml$/i.test(argument);
     if (looksLikePath) throw new UsageError(`cannot read ${argument}: no such file (nor is it a zoo model name)`);

@@ -7,18 +7,20 @@ import { FastscaleError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import type { Command } from './command.js';
 import { compare } from './commands/compare.js';
+import { exportCommand } from './commands/export.js';
 import { info } from './commands/info.js';
 import { list } from './commands/list.js';
 import { measure } from './commands/measure.js';
 import { plot } from './commands/plot.js';
 import { runtime } from './commands/runtime.js';
 import { scale } from './commands/scale.js';
+import { sweep } from './commands/sweep.js';
 import { UsageError } from './errors.js';
 import type { Io } from './io.js';
 import { plausible } from './suggest.js';
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure];
+export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure, sweep, exportCommand];
 
 /** Exit codes: success, an internal error, bad input. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;
@@ -27,8 +29,8 @@ function topHelp(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return `Usage: fastscale <command> [options]
 
-Scale convolutional networks with fast compound scaling (Dollár, Singh, Girshick, CVPR 2021) and count
-their exact flops, parameters and activations, as pycls does.
+Scale neural networks with fast compound scaling (Dollár, Singh, Girshick, CVPR 2021), count their exact
+flops, parameters and activations (as pycls counts them), and export them for PyTorch, pycls or ONNX.
 
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
@@ -38,7 +40,7 @@ Options:
   -v, --version  print the version
       --debug    show the stack trace of an error
 
-A model is a pycls model-zoo name (RegNetY-400MF) or a pycls YAML config file.
+A model is a zoo name (RegNetY-400MF, mobilenet_v3_large; fastscale list shows them) or a pycls YAML\nconfig file.
 `;
 }
 

@@ -1,5 +1,6 @@
 /** Specs and their complexity as text tables: per stage, and base next to scaled. */
 import { familyOf } from '../families/index.js';
+import type { LayerRow } from '../network/layers.js';
 import { toAnyNet } from '../spec/to-anynet.js';
 import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
 import { type Align, fields, formatExact, formatMetric, formatRatio, table } from './format.js';
@@ -67,5 +68,14 @@ export function complexityChangeText(base: Complexity, scaled: Complexity): stri
     ['metric', 'base', 'scaled', 'ratio', 'base (exact)', 'scaled (exact)'],
     METRICS.map((m) => [m, formatMetric(m, base[m]), formatMetric(m, scaled[m]), formatRatio(scaled[m] / base[m]), formatExact(base[m]), formatExact(scaled[m])]),
     ['l', 'r', 'r', 'r', 'r', 'r'],
+  );
+}
+
+/** The per-layer table: module path, class, output shape and exact counts. */
+export function layerText(rows: readonly LayerRow[]): string {
+  return table(
+    ['module', 'class', 'output', 'flops', 'params', 'acts'],
+    rows.map((row) => [row.name, row.module, row.output.join('x'), formatExact(row.flops), formatExact(row.params), formatExact(row.acts)]),
+    ['l', 'l', 'r', 'r', 'r', 'r'],
   );
 }

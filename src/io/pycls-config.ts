@@ -207,7 +207,7 @@ export interface ToPyclsConfigOptions {
    * replaced by the spec's, everything else is kept with its comments. Without it the YAML holds only
    * the keys that define the network.
    */
-  readonly template?: string;
+  readonly template?: string | undefined;
 }
 
 /**

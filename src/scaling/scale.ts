@@ -2,7 +2,7 @@ import { ScalingError, SpecError } from '../errors.js';
 import { join, oneOf, positiveNumber } from '../internal/check.js';
 import { atBoundary, fieldsOf } from '../internal/read.js';
 import { familyOf, type ModelSpec, type ScaledSpec } from '../families/index.js';
-import { countComplexity } from '../network/count.js';
+import { countComplexity, walkComplexity } from '../network/count.js';
 import { checkSpec, own } from '../spec/check.js';
 import type { Complexity } from '../spec/common.js';
 import { type ScalingFactors, scalingFactors } from './factors.js';
@@ -136,10 +136,11 @@ export interface ScaledModel {
 
 /**
  * The scale itself, on inputs already checked: the shared fast path of {@link scale}, sweeps and target
- * searches. The family rounds; the result is then checked as any spec is (so that no limit is exceeded),
- * frozen, owned and counted. Errors are `ScalingError`s saying what broke.
+ * searches. The family rounds; the result is then checked as any spec is (so that no limit is exceeded)
+ * and counted; it is frozen and owned (and its counts kept) unless `keep` is false, as for the candidates
+ * a search throws away. Errors are `ScalingError`s saying what broke.
  */
-export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: RoundingPolicy): ScaledModel {
+export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: RoundingPolicy, keep = true): ScaledModel {
   const family = familyOf(spec);
   if (family.scaling === undefined) throw new ScalingError('family', `'${spec.family}' networks cannot be scaled`);
   let scaled;
@@ -150,7 +151,9 @@ export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: R
     throw new ScalingError(error.path, `cannot be scaled: ${error.reason}`, { cause: error });
   }
   try {
-    const checked = own(familyOf(scaled).parse(scaled) as ModelSpec);
+    const checked = familyOf(scaled).parse(scaled) as ModelSpec;
+    if (!keep) return { spec: checked, complexity: walkComplexity(checked) };
+    own(checked);
     return { spec: checked, complexity: countComplexity(checked) };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;

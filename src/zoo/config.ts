@@ -22,3 +22,8 @@ export function zooConfig(name: string): string {
   }
   return ZOO_CONFIGS[key as keyof typeof ZOO_CONFIGS].yaml;
 }
+
+/** Whether a zoo model has a pycls config of its own (pycls's zoo models do; torchvision's do not). */
+export function hasPyclsConfig(name: string): boolean {
+  return Object.hasOwn(ZOO_CONFIGS, name);
+}

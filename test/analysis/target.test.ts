@@ -18,7 +18,7 @@ describe('scaleToTarget', () => {
         } catch (error) {
           // Depth never rounds below 1, so a scale-down target can be out of reach; the range must say so.
           expect(error).toBeInstanceOf(ScalingError);
-          const [, low, high] = /about (\d+) to (\d+)$/.exec((error as Error).message)!;
+          const [, low, high] = /: ([\d,]+) to ([\d,]+)$/.exec((error as Error).message)!.map((text) => text.replaceAll(',', ''));
           expect(goal < Number(low) || goal > Number(high)).toBe(true);
           return;
         }
@@ -45,13 +45,25 @@ describe('scaleToTarget', () => {
     }
   });
 
-  it('says the reachable range when the target is out of reach', () => {
+  it('says the reachable range when the target is out of reach, and that a strategy does not move a metric', () => {
     const base = zooModel('RegNetY-400MF');
+    // RegNetY-400MF has 4,344,144 params (pycls's model_complexity.json); resolution does not change them.
     expect(() => scaleToTarget(base, { params: 20e6 }, 'r')).toThrow(
-      new ScalingError('target', 'params 20000000 is outside what r reaches from this network: about 4344144 to 4344144'),
+      new ScalingError('target', 'r does not change params (4,344,144 at every factor): choose a strategy that scales params'),
     );
-    expect(() => scaleToTarget(base, { flops: 1000 }, 'dWr')).toThrow(/^target: flops 1000 is outside what d1_w8_g8_r1 reaches from this network: about \d+ to \d+$/);
+    expect(() => scaleToTarget(base, { flops: 1000 }, 'dWr')).toThrow(/^target: flops 1,000 is outside what d1_w8_g8_r1 reaches from this network: [\d,]+ to [\d,]+$/);
     expect(() => scaleToTarget(base, { acts: 9e15 }, 'd')).toThrow(/outside what d reaches/);
+  });
+
+  it('reaches targets between the search start and the smallest valid networks (issue 10: 2 MF from RegNetY-400MF)', () => {
+    // scale(base, 'dWr', 1e-9) gives a network of 2,018,470 flops, so 2 MF and 1.5 MF are reachable.
+    const base = zooModel('RegNetY-400MF');
+    expect(complexity(scale(base, 'dWr', 1e-9)).flops).toBe(2_018_470);
+    for (const flops of [2e6, 1.5e6]) {
+      const { complexity: reached, relativeError } = scaleToTarget(base, { flops }, 'dWr');
+      expect(Math.abs(relativeError)).toBeLessThan(0.05);
+      expect(reached.flops).toBeGreaterThan(1e6);
+    }
   });
 
   it.each<[string, unknown, RegExp]>([

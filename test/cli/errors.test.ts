@@ -141,17 +141,17 @@ describe('missing options and arguments', () => {
 });
 
 describe('unknown flags and commands', () => {
-  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure';
+  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure, sweep, export';
   it.each([
     [['scale', 'RegNetY-400MF', '--factr', '2'], 'unknown option --factr for scale; see fastscale scale --help'],
     [['info', 'RegNetY-400MF', '--json=yes'], '--json takes no value'],
     [['sclae', 'RegNetY-400MF'], `unknown command "sclae" (did you mean scale?); ${commands}`],
     [['lst'], `unknown command "lst" (did you mean list?); ${commands}`],
     // Nothing is plausibly meant: no suggestion (before, both suggested plot).
-    [['export', 'RegNetY-400MF'], `unknown command "export"; ${commands}`],
-    [['predict'], `unknown command "predict"; ${commands}`],
+    [['exprt', 'RegNetY-400MF'], `unknown command "exprt" (did you mean export?); ${commands}`],
+    [['convert'], `unknown command "convert"; ${commands}`],
     [['--frobnicate'], 'unknown option --frobnicate; see fastscale --help'],
-    [[], 'missing command (list, info, scale, compare, plot, runtime, measure); see fastscale --help'],
+    [[], 'missing command (list, info, scale, compare, plot, runtime, measure, sweep, export); see fastscale --help'],
     [['info', 'RegNetY-400MF', 'ResNet-50'], 'info: unexpected argument "ResNet-50"; see fastscale info --help'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);

@@ -29,15 +29,15 @@ function moduleByModule(spec: ModelSpec): string {
 const base = (name: (typeof ZOO)[number]) => zooModel(name) as MobileNetSpec;
 const scaled = ZOO.flatMap((name) => STRATEGIES.flatMap((strategy) => FACTORS.map((s) => ({ label: `${name} ${strategy} x${s}`, spec: scale(base(name), strategy, s) as ModelSpec }))));
 /** Specs torchvision's classes cannot build: the generic module writer writes them. */
-const v2 = base('mobilenet_v2');
-const v3 = base('mobilenet_v3_small');
+const v2 = zooModel('mobilenet_v2');
+const v3 = zooModel('mobilenet_v3_small');
 const unbuildable: { label: string; spec: MobileNetSpec }[] = [
   { label: 'V2 with 5x5 kernels and ReLU', spec: { ...v2, stages: v2.stages.map((s) => ({ ...s, kernel: 5, activation: 'relu' as const })) } },
   { label: 'V3 with ReLU6 and widths off multiples of 8', spec: { ...v3, stemWidth: 12, stages: v3.stages.map((s) => ({ ...s, width: s.width + 4, activation: 'relu6' as const })) } },
   { label: 'V3 with a stride of 3', spec: { ...v3, stages: v3.stages.map((s, i) => (i === 0 ? { ...s, stride: 3 } : s)) } },
 ];
 /** Specs torchvision's classes do build, through their less common paths. */
-const v3Large = base('mobilenet_v3_large');
+const v3Large = zooModel('mobilenet_v3_large');
 const buildable: { label: string; spec: MobileNetSpec; pattern: RegExp }[] = [
   {
     label: 'V2 with explicit expanded widths, a 24-wide stem, a 1024-wide head and 10 classes',
