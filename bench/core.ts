@@ -31,7 +31,6 @@ export function registerCore(bench: Bench): void {
     .add('complexity(mobilenet_v3_large), unfrozen copy', () => {
       complexity(freshMobileNetV3);
     })
-    // The walk itself, without complexity()'s per-spec cache: 12 stages, 15 blocks.
     .add('walk of mobilenet_v3_large (the count complexity() caches per spec)', () => {
       walkComplexity(mobileNetV3);
     })
