@@ -30,29 +30,27 @@ export function v3HeadWidth(spec: { readonly stages: readonly MobileNetStage[] }
 export function describeMobileNet(net: Net, spec: MobileNetSpec): void {
   const v3 = spec.version === 'v3';
   const eps = v3 ? V3_EPS : V2_EPS;
-  const stemActivation = v3 ? 'hardswish' : 'relu6';
+  // The stem and the last conv: hardswish in V3, ReLU6 in V2.
+  const outerActivation = v3 ? 'hardswish' : 'relu6';
   net.enter('features');
-  convNormActivation(net, 0, spec.stemWidth, 3, 2, eps, stemActivation);
+  convNormActivation(net, 0, spec.stemWidth, 3, 2, eps, outerActivation);
   let index = 1;
   for (const stage of spec.stages) {
     net.blocks(stage.depth, v3 ? v3Block : v2Block, stage, index);
     index += stage.depth;
   }
-  convNormActivation(net, index, v3 ? v3HeadWidth(spec) : spec.headWidth, 1, 1, eps, stemActivation);
+  convNormActivation(net, index, v3 ? v3HeadWidth(spec) : spec.headWidth, 1, 1, eps, outerActivation);
   net.exit();
+  // MobileNetV3's pool is a module (`avgpool`), MobileNetV2's a function call; neither has parameters.
+  net.avgPool('avgpool');
+  net.flatten('flatten');
   if (v3) {
-    net.enter('avgpool');
-    net.avgPool('');
-    net.exit();
-    net.flatten('flatten');
     net.enter('classifier');
     net.linear('0', spec.lastChannel, true);
     net.act('1', 'hardswish');
     net.linear('3', spec.numClasses, true);
     net.exit();
   } else {
-    net.avgPool('avgpool');
-    net.flatten('flatten');
     net.enter('classifier');
     net.linear('1', spec.numClasses, true);
     net.exit();
