@@ -1,7 +1,8 @@
 /**
  * toTorchvision on MNASNets, run in PyTorch (skipped, saying why, without torch and torchvision): the zoo
- * models are torchvision's `MNASNet(alpha)` with its builders' state dicts; scaled specs (strategies d, w,
- * r, dwr, dWr at s = 2, 4, 16) are `MNASNet` with `_stack` layers; specs `_stack` cannot build are written
+ * models are torchvision's `MNASNet(alpha)` with its builders' state dicts, counting as its builders at the
+ * crop size, 160 and 288 px; scaled specs (strategies d, w, r, dwr, dWr at s = 2, 4, 16; at their own
+ * resolution, 160 and 288 px) are `MNASNet` with `_stack` layers; specs `_stack` cannot build are written
  * module by module; random specs too. Every built network counts, module by module, as the description.
  */
 import fc from 'fast-check';
@@ -11,11 +12,13 @@ import { walk } from '../../../src/network/count.js';
 import { ModuleWriter } from '../../../src/torch/modules.js';
 import { mnasNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
-import { torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
 
 const ZOO = ['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3'] as const;
 const STRATEGIES = ['d', 'w', 'r', 'dwr', 'dWr'] as const;
 const FACTORS = [2, 4, 16];
+/** Image sizes besides the crop size that torchvision's fixtures were counted at. */
+const OTHER_SIZES = [160, 288];
 const SEED = 20240612;
 
 function moduleByModule(spec: ModelSpec): string {
@@ -41,6 +44,10 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MNASNet) built by PyTorch
   const zooJobs = ZOO.map((name) => ({ name, own: add({ code: toTorchvision(zooModel(name)), imageSize: 224, reference: name }), generic: add({ code: moduleByModule(zooModel(name)), imageSize: 224 }) }));
   const stackJob = add({ code: toTorchvision({ ...base, headWidth: 1024 }), imageSize: 224, reference: 'mnasnet1_0' });
   const scaledJobs = scaled.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
+  const zooSizeJobs = ZOO.flatMap((name) => OTHER_SIZES.map((size) => ({ name, size, job: add({ code: toTorchvision(zooModel(name)), imageSize: size }) })));
+  const scaledSizeJobs = scaled.flatMap(({ label, spec }) =>
+    OTHER_SIZES.map((size) => ({ label: `${label} at ${size} px`, spec: { ...spec, resolution: { train: size, test: size } } as ModelSpec, job: add({ code: toTorchvision(spec), imageSize: size }) })),
+  );
   const unbuildableJobs = unbuildable.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const randomJobs = random.map((spec, i) => ({ label: `random spec ${i}`, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   let counts: TorchCount[] = [];
@@ -70,6 +77,17 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MNASNet) built by PyTorch
     const count = counts[stackJob]!;
     expect(count.stateDict.map(([key]) => key)).toEqual(count.reference!.stateDict.map(([key]) => key));
     expect(count.totals).toEqual(complexity(spec));
+  });
+
+  it.each(zooSizeJobs)("$name at $size px: the emitted code counts as torchvision's builder, in total and module by module", ({ name, size, job }) => {
+    const fixture = torchvisionFixture(name);
+    expect(counts[job]!.totals).toEqual(fixture.runs.find((run) => run.imageSize === size)!.totals);
+    expect(rowsOf(counts[job]!)).toEqual(fixtureRows(fixture, size));
+  });
+
+  it.each(scaledSizeJobs)('$label: hook counts equal complexity at that resolution, module by module', ({ spec, job }) => {
+    expect(counts[job]!.totals).toEqual(complexity(spec));
+    expect(rowsOf(counts[job]!)).toEqual(ourRows(spec));
   });
 
   it.each(scaledJobs)('$label: hook counts equal complexity, module by module', ({ spec, job }) => {

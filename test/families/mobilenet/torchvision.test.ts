@@ -2,8 +2,8 @@
  * toTorchvision on MobileNets, run in PyTorch (skipped, saying why, without torch and torchvision): the zoo
  * models' state dicts equal torchvision's builders' (so pretrained weights load with strict=True), and the
  * networks built from the code count, module by module, as the description does: for the zoo, scaled
- * specs (strategies d, w, r, dwr, dWr at s = 2, 4, 16), specs torchvision's classes cannot build (written
- * module by module) and random specs.
+ * specs (strategies d, w, r, dwr, dWr at s = 2, 4, 16), both also at 160 and 288 px, specs torchvision's
+ * classes cannot build (written module by module) and random specs.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,11 +12,13 @@ import { walk } from '../../../src/network/count.js';
 import { ModuleWriter } from '../../../src/torch/modules.js';
 import { mobileNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
-import { torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
 
 const ZOO = ['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'] as const;
 const STRATEGIES = ['d', 'w', 'r', 'dwr', 'dWr'] as const;
 const FACTORS = [2, 4, 16];
+/** Image sizes besides the crop size that torchvision's fixtures were counted at. */
+const OTHER_SIZES = [160, 288];
 const SEED = 20240611;
 
 /** The network module by module (the generic writer), whatever the family's own code would be. */
@@ -58,6 +60,10 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MobileNet) built by PyTor
   const add = (job: TorchJob): number => jobs.push(job) - 1;
   const zooJobs = ZOO.map((name) => ({ name, own: add({ code: toTorchvision(zooModel(name)), imageSize: 224, reference: name }), generic: add({ code: moduleByModule(zooModel(name)), imageSize: 224 }) }));
   const scaledJobs = scaled.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
+  const zooSizeJobs = ZOO.flatMap((name) => OTHER_SIZES.map((size) => ({ name, size, job: add({ code: toTorchvision(zooModel(name)), imageSize: size }) })));
+  const scaledSizeJobs = scaled.flatMap(({ label, spec }) =>
+    OTHER_SIZES.map((size) => ({ label: `${label} at ${size} px`, spec: { ...spec, resolution: { train: size, test: size } } as ModelSpec, job: add({ code: toTorchvision(spec), imageSize: size }) })),
+  );
   const buildableJobs = buildable.map(({ label, spec, pattern }) => ({ label, spec, pattern, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const unbuildableJobs = unbuildable.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const randomJobs = random.map((spec, i) => ({ label: `random spec ${i}`, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
@@ -81,6 +87,17 @@ describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MobileNet) built by PyTor
   it.each(zooJobs)('$name: written module by module, the same state dict and counts', ({ own, generic }) => {
     expect(counts[generic]!.stateDict).toEqual(counts[own]!.stateDict);
     expect(counts[generic]!.totals).toEqual(counts[own]!.totals);
+  });
+
+  it.each(zooSizeJobs)("$name at $size px: the emitted code counts as torchvision's builder, in total and module by module", ({ name, size, job }) => {
+    const fixture = torchvisionFixture(name);
+    expect(counts[job]!.totals).toEqual(fixture.runs.find((run) => run.imageSize === size)!.totals);
+    expect(rowsOf(counts[job]!)).toEqual(fixtureRows(fixture, size));
+  });
+
+  it.each(scaledSizeJobs)('$label: hook counts equal complexity at that resolution, module by module', ({ spec, job }) => {
+    expect(counts[job]!.totals).toEqual(complexity(spec));
+    expect(rowsOf(counts[job]!)).toEqual(ourRows(spec));
   });
 
   it.each(scaledJobs)('$label: hook counts equal complexity, module by module', ({ spec, job }) => {
