@@ -39,10 +39,12 @@ export { toAnyNet } from './spec/to-anynet.js';
 export { complexity } from './complexity/index.js';
 export { layers, type LayerRow } from './network/layers.js';
 export { fromPyclsConfig, toPyclsConfig, type ToPyclsConfigOptions } from './io/pycls-config.js';
+export { MAX_YAML_LENGTH, MAX_YAML_NODES, MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './io/pyyaml.js';
 export { zooNames, zooModel, isZooName, type ZooName, type ZooSpec } from './zoo/index.js';
 export { zooConfig } from './zoo/config.js';
 export {
   STRATEGIES,
+  MAX_STRATEGY_LENGTH,
   parseStrategy,
   formatStrategy,
   fastCompound,
@@ -58,7 +60,7 @@ export {
   type EfficientNetCoefficients,
   type EfficientNetVariant,
 } from './families/efficientnet/compound.js';
-export { pearson, fitLinear, type LinearFit } from './analysis/stats.js';
+export { pearson, fitLinear, MAX_SERIES_LENGTH, type LinearFit } from './analysis/stats.js';
 export {
   correlateRuntime,
   type RuntimeSample,
@@ -68,6 +70,7 @@ export {
 export { estimateActivationMemory, type ActivationMemoryOptions } from './analysis/memory.js';
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies, type TargetRow } from './analysis/compare.js';
+export { MAX_STRATEGIES } from './analysis/strategies.js';
 export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
 export {
   scalingChart,

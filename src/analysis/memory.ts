@@ -1,5 +1,6 @@
 import { AnalysisError } from '../errors.js';
-import { join, positiveInteger, record, boolean } from '../internal/check.js';
+import { join, positiveInteger, boolean } from '../internal/check.js';
+import { ownedRecord } from '../internal/read.js';
 import type { ModelSpec } from '../families/index.js';
 import { countComplexity, walk } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
@@ -47,7 +48,7 @@ export interface ActivationMemoryOptions {
  */
 export function estimateActivationMemory(spec: ModelSpec, options: ActivationMemoryOptions = {}): number {
   const checked = checkSpec(spec);
-  const fields = record(options, ['batchSize', 'bytesPerElement', 'training'], 'options', 'activation memory options', AnalysisError);
+  const fields = ownedRecord(options, ['batchSize', 'bytesPerElement', 'training'], 'options', 'activation memory options', AnalysisError);
   const batchSize = fields.batchSize === undefined ? 1 : positiveInteger(fields.batchSize, join('options', 'batchSize'), AnalysisError);
   const bytes = fields.bytesPerElement === undefined ? 4 : positiveInteger(fields.bytesPerElement, join('options', 'bytesPerElement'), AnalysisError);
   const training = fields.training === undefined ? true : boolean(fields.training, join('options', 'training'), AnalysisError);

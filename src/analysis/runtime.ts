@@ -1,9 +1,10 @@
 import { AnalysisError } from '../errors.js';
-import { join, record } from '../internal/check.js';
+import { join } from '../internal/check.js';
+import { ownedArray, ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import { complexity } from '../complexity/index.js';
 import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
-import { fitLinear, pearson } from './stats.js';
+import { fitLinear, MAX_SERIES_LENGTH, pearson } from './stats.js';
 
 /**
  * A measured runtime: of a network given by its spec, or directly by its complexity.
@@ -95,15 +96,16 @@ const METRICS: readonly Metric[] = ['flops', 'params', 'acts'];
  * ```
  */
 export function correlateRuntime(samples: readonly RuntimeSample[]): RuntimeCorrelation {
-  if (!Array.isArray(samples)) throw new AnalysisError('samples', `${describe(samples)} is not an array of samples`);
-  if (samples.length < 3) {
-    throw new AnalysisError('samples', `has ${samples.length} sample${samples.length === 1 ? '' : 's'} (at least 3 are needed for a correlation that says anything)`);
+  // Read once into owned copies: holes, revoked proxies and getters are dealt with here.
+  const list = ownedArray(samples, 'samples', AnalysisError, { value: MAX_SERIES_LENGTH, name: 'MAX_SERIES_LENGTH' }, 'samples');
+  if (list.length < 3) {
+    throw new AnalysisError('samples', `has ${list.length} sample${list.length === 1 ? '' : 's'} (at least 3 are needed for a correlation that says anything)`);
   }
   const seconds: number[] = [];
   const counts: Complexity[] = [];
-  samples.forEach((value: unknown, i) => {
+  list.forEach((value: unknown, i) => {
     const path = join('samples', i);
-    const sample = record(value, ['spec', 'complexity', 'seconds'], path, 'a runtime sample', AnalysisError);
+    const sample = ownedRecord(value, ['spec', 'complexity', 'seconds'], path, 'a runtime sample', AnalysisError);
     const time = sample.seconds;
     if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) {
       throw new AnalysisError(join(path, 'seconds'), `${describe(time)} is not a finite number >= 0`);
@@ -126,7 +128,7 @@ export function correlateRuntime(samples: readonly RuntimeSample[]): RuntimeCorr
     if (best === null || fits[metric].r > fits[best]!.r) best = metric;
   }
   if (best === null) throw new AnalysisError('samples', 'flops, params and acts are each the same in every sample: nothing to correlate');
-  return { ...fits, best, samples: samples.length };
+  return { ...fits, best, samples: list.length };
 }
 
 function sampleComplexity(sample: Readonly<Record<string, unknown>>, path: string): Complexity {
@@ -136,12 +138,14 @@ function sampleComplexity(sample: Readonly<Record<string, unknown>>, path: strin
     throw new AnalysisError(path, 'needs exactly one of spec or complexity');
   }
   if (hasSpec) return complexity(sample.spec as ModelSpec);
-  const cx = record(sample.complexity, METRICS, join(path, 'complexity'), 'a complexity', AnalysisError);
+  const cx = ownedRecord(sample.complexity, METRICS, join(path, 'complexity'), 'a complexity', AnalysisError);
+  const counts = { flops: 0, params: 0, acts: 0 };
   for (const metric of METRICS) {
     const value = cx[metric];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
       throw new AnalysisError(join(join(path, 'complexity'), metric), `${describe(value)} is not a finite number >= 0`);
     }
+    counts[metric] = value;
   }
-  return cx as unknown as Complexity;
+  return counts;
 }

@@ -1,5 +1,6 @@
 import { ScalingError } from '../errors.js';
 import { describe } from '../internal/describe.js';
+import { ownedArray } from '../internal/read.js';
 import { toStrategy } from '../scaling/scale.js';
 import { formatStrategy, type ScalingStrategy, STRATEGIES, type StrategyName } from '../scaling/strategy.js';
 
@@ -20,18 +21,32 @@ function nameOf(strategy: ScalingStrategy): string {
   return formatStrategy(strategy);
 }
 
-/** Checks a list of strategies (objects or strings) and names each; strings keep the name they were given. */
+/**
+ * Most strategies one comparison or sweep takes: each is a scaled network per factor, so this bounds the work.
+ *
+ * @example
+ * ```ts
+ * import { MAX_STRATEGIES } from 'fastscale';
+ * console.log(MAX_STRATEGIES); // 1000
+ * ```
+ */
+export const MAX_STRATEGIES = 1_000;
+
+/**
+ * Checks a list of strategies (objects or strings) and names each; strings keep the name they were given.
+ * The list and each strategy's weights are read once into copies, so nothing the caller holds is read again.
+ */
 export function namedStrategies(strategies: unknown, path = 'strategies'): NamedStrategy[] {
-  if (!Array.isArray(strategies) || strategies.length === 0) {
-    throw new ScalingError(path, `${describe(strategies)} is not a non-empty array of strategies`);
-  }
-  return strategies.map((value: unknown, i) => {
+  const list = ownedArray(strategies, path, ScalingError, { value: MAX_STRATEGIES, name: 'MAX_STRATEGIES' }, 'strategies');
+  if (list.length === 0) throw new ScalingError(path, `${describe(strategies)} is not a non-empty array of strategies`);
+  return list.map((value: unknown, i) => {
+    const at = `${path}[${i}]`;
     try {
-      const strategy = toStrategy(value as ScalingStrategy | string);
+      const strategy = toStrategy(value as ScalingStrategy | string); // a frozen copy, each weight read once
       return { name: typeof value === 'string' ? value : nameOf(strategy), strategy };
     } catch (error) {
-      if (!(error instanceof ScalingError)) throw error;
-      throw new ScalingError(`${path}[${i}]${error.path.replace(/^strategy/, '')}`, error.reason, { cause: error });
+      if (!(error instanceof ScalingError) || !error.path.startsWith('strategy')) throw error;
+      throw new ScalingError(`${at}${error.path.replace(/^strategy/, '')}`, error.reason, { cause: error });
     }
   });
 }

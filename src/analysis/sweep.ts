@@ -1,5 +1,5 @@
 import { ScalingError } from '../errors.js';
-import { describe } from '../internal/describe.js';
+import { ownedArray, ownedRecord } from '../internal/read.js';
 import { countComplexity } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
 import type { Complexity, Metric, ModelSpec } from '../spec/types.js';
@@ -88,10 +88,10 @@ export function ratiosOf(scaled: Complexity, base: Complexity): ComplexityRatios
  */
 export function sweep(spec: ModelSpec, options: SweepOptions): ScaledRow[] {
   const base = checkSpec(spec);
-  if (typeof options !== 'object' || options === null) throw new ScalingError('options', `${describe(options)} is not sweep options`);
-  const strategies = namedStrategies(options.strategies ?? DEFAULT_STRATEGIES, 'options.strategies');
-  const factors = checkFactors(options.factors);
-  const policy = checkPolicy(options.policy === undefined ? {} : { policy: options.policy });
+  const fields = ownedRecord(options, ['strategies', 'factors', 'policy'], 'options', 'sweep options', ScalingError);
+  const strategies = namedStrategies(fields.strategies ?? DEFAULT_STRATEGIES, 'options.strategies');
+  const factors = checkFactors(fields.factors);
+  const policy = checkPolicy(fields.policy === undefined ? {} : { policy: fields.policy });
   return sweepChecked(base, strategies, factors, policy);
 }
 
@@ -124,10 +124,11 @@ export function sweepChecked(
   return rows;
 }
 
-function checkFactors(factors: unknown): readonly number[] {
-  if (!Array.isArray(factors) || factors.length === 0) {
-    throw new ScalingError('options.factors', `${describe(factors)} is not a non-empty array of factors`);
-  }
-  factors.forEach((factor, i) => checkFactor(factor, `options.factors[${i}]`));
-  return factors as readonly number[];
+/** Most factors a sweep takes (each is one scaled network per strategy). */
+const MAX_FACTORS = 10_000;
+
+function checkFactors(value: unknown): readonly number[] {
+  const factors = ownedArray(value, 'options.factors', ScalingError, { value: MAX_FACTORS, name: 'the factor limit' }, 'factors');
+  if (factors.length === 0) throw new ScalingError('options.factors', 'is empty (expected at least one factor)');
+  return factors.map((factor, i) => checkFactor(factor, `options.factors[${i}]`));
 }

@@ -1,5 +1,5 @@
 import { ScalingError } from '../errors.js';
-import { record } from '../internal/check.js';
+import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import type { ModelSpec } from '../families/index.js';
 import { countComplexity } from '../network/count.js';
@@ -222,7 +222,7 @@ function clamp(s: number): number {
 }
 
 function checkTarget(target: unknown): [Metric, number] {
-  const fields = record(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
+  const fields = ownedRecord(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
   const keys = Object.keys(fields) as Metric[];
   if (keys.length !== 1) {
     throw new ScalingError('target', `names ${keys.length === 0 ? 'no metric' : keys.join(' and ')}: give exactly one of flops, params, acts`);

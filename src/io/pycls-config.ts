@@ -11,6 +11,7 @@ import { describe } from '../internal/describe.js';
 import { atBoundary, fieldsOf } from '../internal/read.js';
 import { checkSpec } from '../spec/check.js';
 import { FloatValue, FlowList, optional } from './pycls-format.js';
+import { loadPyclsYaml } from './pyyaml.js';
 
 type Section = Readonly<Record<string, unknown>>;
 
@@ -55,9 +56,14 @@ function modelTypes(): string {
  * Reads a pycls YAML config into a {@link ModelSpec} (deeply frozen). Absent keys take pycls's defaults;
  * training keys (OPTIM, batch sizes, data loading, ...) are ignored.
  *
- * @throws {@link SpecError} for YAML that does not parse, an unknown or unsupported `MODEL.TYPE`, an unknown
- * key in a model section, or a value pycls would reject or build into something else. The error's `path`
- * is the config key (`ANYNET.GROUP_WS[2]`).
+ * The YAML is read as pycls reads it (PyYAML's `safe_load`, then yacs's `literal_eval` of each value, so
+ * `WA: 3.6e1` is 36.0), within the limits {@link MAX_YAML_LENGTH}, {@link MAX_YAML_NODES},
+ * {@link MAX_YAML_ALIASES} and {@link MAX_YAML_DEPTH}.
+ *
+ * @throws {@link SpecError} for YAML that does not parse (the reason gives line and column), more than one
+ * document, input beyond those limits, an unknown or unsupported `MODEL.TYPE`, an unknown key in a model
+ * section, or a value pycls would reject or build into something else. The error's `path` is the config key
+ * (`ANYNET.GROUP_WS[2]`).
  *
  * @example
  * ```ts
@@ -113,9 +119,8 @@ function configView(root: Section): PyclsConfigView {
 }
 
 /**
- * Parses YAML as PyYAML (pycls's reader, a YAML 1.1 parser) does: `True` is a boolean, `1e-5` a string.
- * The yaml package's 1.1 schema reads two more things than PyYAML does, which we turn back into strings:
- * a lone `.` as NaN (pycls configs say `OUT_DIR: .`) and `y`/`n` as booleans.
+ * The yaml package's editable document of a template, with PyYAML's reading of the two values its 1.1 schema
+ * reads differently: a lone `.` (pycls configs say `OUT_DIR: .`) and `y`/`n` stay strings.
  */
 function pyyamlDocument(text: string): Document {
   const doc = parseDocument(text, { version: '1.1', logLevel: 'silent' });
@@ -131,14 +136,9 @@ function pyyamlDocument(text: string): Document {
   return doc;
 }
 
+/** A config as pycls reads it, checked to be a mapping of known sections. */
 function parseYaml(text: string): Section {
-  // PyYAML's safe loader rejects what the yaml package only warns about (unknown tags): warnings are errors.
-  const doc = pyyamlDocument(text);
-  const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem !== undefined) {
-    throw new SpecError('', `invalid YAML: ${problem.message.split('\n')[0]}`, { cause: problem });
-  }
-  const root: unknown = doc.toJS();
+  const root = loadPyclsYaml(text);
   if (typeof root !== 'object' || root === null || Array.isArray(root)) {
     throw new SpecError('', `the YAML holds ${describe(root)}, not a mapping of config sections`);
   }
@@ -146,11 +146,11 @@ function parseYaml(text: string): Section {
     if (!TOP_LEVEL_KEYS.includes(key)) throw new SpecError(key, 'is not a pycls config key');
   }
   for (const [name, keys] of Object.entries(modelSectionKeys())) {
-    for (const key of Object.keys(section(root as Section, name))) {
+    for (const key of Object.keys(section(root, name))) {
       if (!keys.includes(key)) throw new SpecError(`${name}.${key}`, `is not a pycls ${name} key`);
     }
   }
-  return root as Section;
+  return root;
 }
 
 /** A top-level section as a mapping; absent is empty. */
@@ -187,7 +187,7 @@ const COMMON_KEYS: Readonly<Record<string, string>> = {
 
 /** The config key behind a spec field path (`stages[2].groupWidth` -> `ANYNET.GROUP_WS[2]`). */
 function configPath(format: PyclsFormat<ModelSpec>, path: string): string {
-  return COMMON_KEYS[path] ?? format.keyOf(path) ?? path;
+  return (Object.hasOwn(COMMON_KEYS, path) ? COMMON_KEYS[path] : undefined) ?? format.keyOf(path) ?? path;
 }
 
 // ---- Writing ------------------------------------------------------------------------------------
@@ -216,7 +216,8 @@ export interface ToPyclsConfigOptions {
  * ResNet's layout). `fromPyclsConfig(toPyclsConfig(spec))` equals `spec`. Float-typed keys are written
  * with a decimal point, as pycls's config type checks require.
  *
- * @throws {@link SpecError} for an invalid spec or an unreadable template
+ * @throws {@link SpecError} for an invalid spec, options that are not `{ template?: string }`, or a template
+ * that {@link fromPyclsConfig} could not read
  *
  * @example
  * ```ts
@@ -277,7 +278,7 @@ function checkOptions(options: unknown): string | undefined {
 }
 
 function templateDocument(template: string): Document {
-  parseYaml(template); // same checks as reading, so that a bad template fails with a config path
+  parseYaml(template); // same checks (and limits) as reading, so that a bad template fails with a config path
   const doc = pyyamlDocument(template);
   if (!isMap(doc.contents)) throw new SpecError('', 'the template is not a mapping of config sections');
   return doc;

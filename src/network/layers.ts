@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../families/index.js';
 import { checkSpec } from '../spec/check.js';
-import { walk } from './count.js';
+import { countComplexity, walk } from './count.js';
 import type { Layer, Sink } from './net.js';
 
 /**
@@ -102,7 +102,9 @@ class LayerTable implements Sink {
  * ```
  */
 export function layers(spec: ModelSpec): LayerRow[] {
+  const checked = checkSpec(spec);
+  countComplexity(checked); // every row is then an exact count, within Number.MAX_SAFE_INTEGER
   const table = new LayerTable();
-  walk(checkSpec(spec), table);
+  walk(checked, table);
   return table.rows;
 }

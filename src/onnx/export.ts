@@ -1,6 +1,7 @@
 /** `toOnnx`: a model spec as an ONNX model with seeded random weights. */
 import type { ModelSpec } from '../families/index.js';
-import { boolean, join, nonNegativeInteger, record } from '../internal/check.js';
+import { boolean, join, nonNegativeInteger } from '../internal/check.js';
+import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import { countComplexity, walk } from '../network/count.js';
 import type { Layer, Sink } from '../network/net.js';
@@ -88,7 +89,7 @@ const OPTION_FIELDS = ['seed', 'foldBatchNorm', 'exposeActivations', 'opset'];
 /** Checks `toOnnx` options; `undefined` stands for a default. */
 export function checkOnnxOptions(value: unknown, path = 'options'): ExportSettings {
   if (value === undefined) return { seed: 0, foldBatchNorm: false, exposeActivations: false, opset: DEFAULT_OPSET };
-  const options = record(value, OPTION_FIELDS, path, 'ONNX export options', OnnxError);
+  const options = ownedRecord(value, OPTION_FIELDS, path, 'ONNX export options', OnnxError);
   return {
     seed: options.seed === undefined ? 0 : checkSeed(options.seed, join(path, 'seed')),
     foldBatchNorm: options.foldBatchNorm === undefined ? false : boolean(options.foldBatchNorm, join(path, 'foldBatchNorm'), OnnxError),

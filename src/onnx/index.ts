@@ -9,6 +9,7 @@ export { toOnnx, DEFAULT_OPSET, MIN_OPSET, MAX_OPSET, type OnnxOptions } from '.
 export {
   measureLatency,
   measureScaling,
+  LATENCY_LIMITS,
   type Latency,
   type LatencyOptions,
   type MeasureScalingOptions,

@@ -4,8 +4,9 @@
  */
 import { complexity } from '../complexity/index.js';
 import { FastscaleError, ScalingError } from '../errors.js';
-import { join, nonEmptyArray, nonNegativeInteger, positiveInteger, record } from '../internal/check.js';
+import { join, nonNegativeInteger, positiveInteger } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
+import { ownedArray, ownedRecord } from '../internal/read.js';
 import { checkFactor } from '../scaling/factors.js';
 import { scale } from '../scaling/scale.js';
 import { checkStrategy, formatStrategy, parseStrategy, type ScalingStrategy } from '../scaling/strategy.js';
@@ -75,17 +76,61 @@ interface LatencySettings {
 
 const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
 
+/**
+ * Bounds of the latency options, checked before anything is exported or allocated: far beyond any machine
+ * onnxruntime runs on, and small enough that a typo cannot exhaust memory or run for days.
+ *
+ * @example
+ * ```ts
+ * import { LATENCY_LIMITS } from 'fastscale/onnx';
+ * const fits = (batch: number, r: number) => batch * 3 * r * r * 4 <= LATENCY_LIMITS.inputBytes;
+ * ```
+ */
+export const LATENCY_LIMITS: {
+  /** Most onnxruntime intra-op threads (`threads`): 256. */
+  readonly threads: number;
+  /** Most images per run (`batchSize`): 4096. */
+  readonly batchSize: number;
+  /** Most timed runs (`runs`): 10,000. */
+  readonly runs: number;
+  /** Most untimed runs (`warmup`): 10,000. */
+  readonly warmup: number;
+  /** Largest float32 input, `batchSize * 3 * r * r * 4` bytes at training resolution `r`: 1 GiB. */
+  readonly inputBytes: number;
+  /** Most models (strategies times factors) one {@link measureScaling} measures: 1,000. */
+  readonly models: number;
+} = Object.freeze({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 2 ** 30, models: 1000 });
+
+/** An integer option in [min, limit]. */
+function bounded(value: unknown, path: string, min: 0 | 1, limit: number): number {
+  const checked = min === 1 ? positiveInteger(value, path, OnnxError) : nonNegativeInteger(value, path, OnnxError);
+  if (checked > limit) throw new OnnxError(path, `${checked} is more than the limit of ${limit} (LATENCY_LIMITS)`);
+  return checked;
+}
+
 /** Checks the latency fields of an options object already checked for unknown keys. */
 function latencySettings(options: Readonly<Record<string, unknown>>, path: string): LatencySettings {
   const field = <T>(key: string, fallback: T, check: (value: unknown, path: string) => T): T =>
     options[key] === undefined ? fallback : check(options[key], join(path, key));
   return {
-    batchSize: field('batchSize', 1, (v, p) => positiveInteger(v, p, OnnxError)),
-    threads: field('threads', 1, (v, p) => positiveInteger(v, p, OnnxError)),
-    warmup: field('warmup', 3, (v, p) => nonNegativeInteger(v, p, OnnxError)),
-    runs: field('runs', 10, (v, p) => positiveInteger(v, p, OnnxError)),
+    batchSize: field('batchSize', 1, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.batchSize)),
+    threads: field('threads', 1, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.threads)),
+    warmup: field('warmup', 3, (v, p) => bounded(v, p, 0, LATENCY_LIMITS.warmup)),
+    runs: field('runs', 10, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.runs)),
     seed: field('seed', 0, checkSeed),
   };
+}
+
+/** The input tensor must fit LATENCY_LIMITS.inputBytes; checked before the model is exported. */
+function checkInputSize(spec: ModelSpec, batchSize: number, path: string): void {
+  const r = spec.resolution.train;
+  const bytes = batchSize * 3 * r * r * 4;
+  if (bytes > LATENCY_LIMITS.inputBytes) {
+    throw new OnnxError(
+      path,
+      `an input of ${batchSize} x 3 x ${r} x ${r} float32 values takes ${bytes} bytes, more than the limit of ${LATENCY_LIMITS.inputBytes} (LATENCY_LIMITS.inputBytes): lower the batch size or the resolution`,
+    );
+  }
 }
 
 /** onnxruntime-node is not installed: the user's to fix (the CLI exits with code 2 on it). */
@@ -124,7 +169,8 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
  * Needs the optional peer dependency `onnxruntime-node` (`npm install onnxruntime-node`).
  *
  * @throws `SpecError` for an invalid spec
- * @throws {@link OnnxError} for a bad option
+ * @throws {@link OnnxError} for a bad option, or one beyond {@link LATENCY_LIMITS} (the input tensor included),
+ * before anything is exported or allocated
  * @throws `Error` when onnxruntime-node is not installed (the message says how to install it)
  *
  * @example
@@ -136,7 +182,8 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
  */
 export async function measureLatency(spec: ModelSpec, options?: LatencyOptions): Promise<Latency> {
   complexity(spec);
-  const settings = latencySettings(record(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
+  const settings = latencySettings(ownedRecord(options === undefined ? {} : options, LATENCY_FIELDS, 'options', 'latency options', OnnxError), 'options');
+  checkInputSize(spec, settings.batchSize, 'options.batchSize');
   return timeModel(spec, settings);
 }
 
@@ -161,14 +208,14 @@ async function timeModel(spec: ModelSpec, settings: LatencySettings): Promise<La
       await session.run(feeds);
       times.push(performance.now() - start);
     }
-    return { ...summarize(times), runs, batchSize, threads };
+    return { ...summarizeLatency(times), runs, batchSize, threads };
   } finally {
     await session.release();
   }
 }
 
-/** Median (the mean of the middle two for an even count), minimum and maximum. */
-function summarize(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
+/** Median (the mean of the middle two for an even count), minimum and maximum of the timed runs. */
+export function summarizeLatency(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
@@ -237,7 +284,8 @@ interface Job {
  * @throws `SpecError` for an invalid base spec
  * @throws `ScalingError` for a bad factor or strategy (path `options.factors[i]`, `options.strategies[i]`), or
  * a network that cannot be scaled
- * @throws {@link OnnxError} for a bad latency option or `onProgress`
+ * @throws {@link OnnxError} for a bad latency option or `onProgress`, or an input tensor of some scaled model
+ * beyond {@link LATENCY_LIMITS}
  * @throws `Error` when onnxruntime-node is not installed
  *
  * @example
@@ -255,17 +303,20 @@ interface Job {
  */
 export async function measureScaling(base: ModelSpec, options: MeasureScalingOptions): Promise<MeasuredModel[]> {
   complexity(base);
-  const checked = record(options, SCALING_FIELDS, 'options', 'scaling measurement options', OnnxError);
+  const checked = ownedRecord(options, SCALING_FIELDS, 'options', 'scaling measurement options', OnnxError);
   const settings = latencySettings(checked, 'options');
-  const factors = nonEmptyArray(checked.factors, 'options.factors', ScalingError).map((f, i) => checkFactor(f, `options.factors[${i}]`));
-  const strategies = nonEmptyArray(checked.strategies, 'options.strategies', ScalingError).map((s, i) =>
-    strategyString(s, `options.strategies[${i}]`),
-  );
+  const factors = nonEmptyList(checked.factors, 'options.factors', 'factors').map((f, i) => checkFactor(f, `options.factors[${i}]`));
+  const strategies = nonEmptyList(checked.strategies, 'options.strategies', 'strategies').map((s, i) => strategyString(s, `options.strategies[${i}]`));
+  if (factors.length * strategies.length > LATENCY_LIMITS.models) {
+    throw new OnnxError('options', `${strategies.length} strategies times ${factors.length} factors are more than LATENCY_LIMITS.models (${LATENCY_LIMITS.models}) models`);
+  }
   const onProgress = checked.onProgress;
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new OnnxError('options.onProgress', `${describe(onProgress)} is not a function`);
   }
   const jobs: Job[] = strategies.flatMap((strategy) => factors.map((factor) => ({ strategy, factor, spec: scale(base, strategy, factor) })));
+  // Resolution scales too: every model's input must fit before the first is timed.
+  for (const job of jobs) checkInputSize(job.spec, settings.batchSize, 'options.batchSize');
   const rows: MeasuredModel[] = [];
   for (const job of jobs) {
     const { medianMs, minMs, maxMs } = await timeModel(job.spec, settings);
@@ -273,6 +324,13 @@ export async function measureScaling(base: ModelSpec, options: MeasureScalingOpt
     (onProgress as MeasureScalingOptions['onProgress'])?.(rows.length, jobs.length, `${job.strategy} x${job.factor}`);
   }
   return rows;
+}
+
+/** A caller's list read once into an owned array (no holes), non-empty and at most LATENCY_LIMITS.models long. */
+function nonEmptyList(value: unknown, path: string, what: string): unknown[] {
+  const list = ownedArray(value, path, ScalingError, { value: LATENCY_LIMITS.models, name: 'LATENCY_LIMITS.models' }, what);
+  if (list.length === 0) throw new ScalingError(path, 'is empty (expected at least one element)');
+  return list;
 }
 
 /** A strategy (object or pycls string) as its canonical pycls string; errors name the list entry. */

@@ -1,8 +1,8 @@
 import { AnalysisError } from '../errors.js';
-import { record } from '../internal/check.js';
+import { ownedArray, ownedRecord, pickFields } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import type { Complexity, Metric } from '../spec/types.js';
-import { chartTitle, checkComplexity, pixels } from './scaling-chart.js';
+import { chartTitle, checkComplexity, MAX_CHART_POINTS, pixels } from './scaling-chart.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
 
 /**
@@ -69,10 +69,9 @@ const OPTION_FIELDS = ['title', 'timeTitle', 'width', 'height'];
  * ```
  */
 export function runtimeChart(points: readonly RuntimePoint[], options: RuntimeChartOptions = {}): VegaLiteSpec {
-  if (!Array.isArray(points) || points.length < 2) {
-    throw new AnalysisError('points', `${describe(points)} is not an array of at least 2 points`);
-  }
-  const checked = record(options, OPTION_FIELDS, 'options', 'runtime chart options', AnalysisError) as RuntimeChartOptions;
+  const owned = ownedArray(points, 'points', AnalysisError, { value: MAX_CHART_POINTS, name: 'the chart point limit' }, 'points');
+  if (owned.length < 2) throw new AnalysisError('points', `has ${owned.length} point${owned.length === 1 ? '' : 's'} (expected at least 2)`);
+  const checked = ownedRecord(options, OPTION_FIELDS, 'options', 'runtime chart options', AnalysisError) as RuntimeChartOptions;
   const title = chartTitle(checked.title, 'runtime vs flops, params and acts', 'options.title');
   const timeTitle = chartTitle(checked.timeTitle, 'time (seconds)', 'options.timeTitle');
   const width = pixels(checked.width, 240, 'options.width');
@@ -80,10 +79,9 @@ export function runtimeChart(points: readonly RuntimePoint[], options: RuntimeCh
   // Index loops, not flatMap: flatMap skips the holes of a sparse array, which must be reported.
   const values = [];
   let colored = false;
-  for (let i = 0; i < points.length; i++) {
-    const point = points[i];
+  for (let i = 0; i < owned.length; i++) {
     const path = `points[${i}]`;
-    if (typeof point !== 'object' || point === null) throw new AnalysisError(path, `${describe(point)} is not a point { name, seconds, complexity }`);
+    const point = pickFields(owned[i], ['name', 'seconds', 'series', 'complexity'], path, 'a point { name, seconds, complexity }', AnalysisError);
     if (typeof point.name !== 'string') throw new AnalysisError(`${path}.name`, `${describe(point.name)} is not a name`);
     const seconds: unknown = point.seconds;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {

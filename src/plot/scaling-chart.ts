@@ -1,5 +1,5 @@
 import { AnalysisError } from '../errors.js';
-import { record } from '../internal/check.js';
+import { ownedArray, ownedRecord, pickFields } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import type { Complexity } from '../spec/types.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
@@ -67,8 +67,9 @@ const OPTION_FIELDS = ['metric', 'title', 'width', 'height'];
  * ```
  */
 export function scalingChart(rows: readonly ScalingChartRow[], options: ScalingChartOptions = {}): VegaLiteSpec {
-  if (!Array.isArray(rows) || rows.length === 0) throw new AnalysisError('rows', `${describe(rows)} is not a non-empty array of rows`);
-  const checked = record(options, OPTION_FIELDS, 'options', 'scaling chart options', AnalysisError) as ScalingChartOptions;
+  const owned = ownedArray(rows, 'rows', AnalysisError, { value: MAX_CHART_POINTS, name: 'the chart point limit' }, 'rows');
+  if (owned.length === 0) throw new AnalysisError('rows', 'is empty (expected at least one row)');
+  const checked = ownedRecord(options, OPTION_FIELDS, 'options', 'scaling chart options', AnalysisError) as ScalingChartOptions;
   const metric = checked.metric ?? 'acts';
   if (metric !== 'acts' && metric !== 'params') {
     throw new AnalysisError('options.metric', `${describe(metric)} is not one of 'acts', 'params'`);
@@ -79,13 +80,11 @@ export function scalingChart(rows: readonly ScalingChartRow[], options: ScalingC
   const series: string[] = [];
   // A for loop, not map: map skips the holes of a sparse array, which must be reported.
   const values = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    if (typeof row !== 'object' || row === null) throw new AnalysisError(`rows[${i}]`, `${describe(row)} is not a row { name, factor, complexity }`);
-    const name: unknown = row.name;
-    const factor: unknown = row.factor;
+  for (let i = 0; i < owned.length; i++) {
+    const row = pickFields(owned[i], ['name', 'factor', 'complexity'], `rows[${i}]`, 'a row { name, factor, complexity }', AnalysisError);
+    const { name, factor } = row;
     if (typeof name !== 'string' || name === '') throw new AnalysisError(`rows[${i}].name`, `${describe(name)} is not a series name`);
-    if (typeof factor !== 'number' || !(factor > 0)) throw new AnalysisError(`rows[${i}].factor`, `${describe(factor)} is not a number > 0`);
+    if (typeof factor !== 'number' || !Number.isFinite(factor) || !(factor > 0)) throw new AnalysisError(`rows[${i}].factor`, `${describe(factor)} is not a finite number > 0`);
     const { flops, params, acts } = checkComplexity(row.complexity, `rows[${i}].complexity`);
     if (!series.includes(name)) series.push(name);
     values.push({ strategy: name, factor, flops, params, acts });
@@ -114,17 +113,19 @@ export function scalingChart(rows: readonly ScalingChartRow[], options: ScalingC
   };
 }
 
-/** A complexity with three finite numbers > 0 (log axes cannot show 0). */
+/** Most rows or points a chart takes: more would not be readable, and this bounds the work. */
+export const MAX_CHART_POINTS = 100_000;
+
+/** A complexity with three finite numbers > 0 (log axes cannot show 0), read once into one of our own. */
 export function checkComplexity(value: unknown, path: string): Complexity {
-  if (typeof value !== 'object' || value === null) throw new AnalysisError(path, `${describe(value)} is not a complexity`);
-  const cx = value as Record<string, unknown>;
-  for (const metric of ['flops', 'params', 'acts']) {
+  const cx = pickFields(value, ['flops', 'params', 'acts'], path, 'a complexity', AnalysisError);
+  for (const metric of ['flops', 'params', 'acts'] as const) {
     const x = cx[metric];
     if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0) {
       throw new AnalysisError(`${path}.${metric}`, `${describe(x)} is not a finite number > 0`);
     }
   }
-  return value as Complexity;
+  return { flops: cx.flops as number, params: cx.params as number, acts: cx.acts as number };
 }
 
 /** A chart title: a string, or the default. */

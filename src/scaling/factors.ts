@@ -1,5 +1,6 @@
 import { ScalingError } from '../errors.js';
 import { describe } from '../internal/describe.js';
+import { binaryExponent, timesPowerOfTwo } from '../internal/power-of-two.js';
 import { pow } from '../internal/pow.js';
 import type { Complexity } from '../spec/types.js';
 import { checkStrategy, type ScalingStrategy } from './strategy.js';
@@ -43,17 +44,24 @@ export function checkFactor(s: unknown, path = 'factor'): number {
 }
 
 /**
- * The weight sum that normalises a strategy, as pycls computes it: `d + w + r`; if that is 0 (group width
- * only), `g / 2`.
+ * The weights divided by a power of two near the largest when they are far from 1: only ratios matter, and
+ * this way their sums neither overflow (weights of 1e308) nor vanish (a lone weight of 5e-324). A power-of-two
+ * scale changes no ratio; weights within 2^±500 of 1 (every real strategy) are used as written, so their
+ * exponents are bit for bit those pycls computes.
  */
-function weightSum(strategy: ScalingStrategy): number {
-  return strategy.d + strategy.w + strategy.r || strategy.g / 2;
+function normalised(strategy: ScalingStrategy): ScalingStrategy {
+  const largest = Math.max(strategy.d, strategy.w, strategy.g, strategy.r);
+  if (largest >= 2 ** -500 && largest <= 2 ** 500) return strategy;
+  const k = -binaryExponent(largest);
+  return { d: timesPowerOfTwo(strategy.d, k), w: timesPowerOfTwo(strategy.w, k), g: timesPowerOfTwo(strategy.g, k), r: timesPowerOfTwo(strategy.r, k) };
 }
 
 /** The exponents of the multipliers in `s` (`d = s^e.d`, ...), for a checked strategy. */
 export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
-  const sum = weightSum(strategy);
-  return { d: strategy.d / sum, w: strategy.w / sum / 2, g: strategy.g / sum / 2, r: strategy.r / sum / 2 };
+  const { d, w, g, r } = normalised(strategy);
+  // pycls's weight sum: d + w + r, or g / 2 for a group-width-only strategy.
+  const sum = d + w + r || g / 2;
+  return { d: d / sum, w: w / sum / 2, g: g / sum / 2, r: r / sum / 2 };
 }
 
 /**
@@ -61,7 +69,11 @@ export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
  * `g = s^(wg/sum/2)`, `r = s^(wr/sum/2)` with `sum = wd + ww + wr` (or `wg/2` when that is 0), so that
  * `d * w^2 * r^2 = s` (on a dense network, flops grow by `s`).
  *
- * @throws {@link ScalingError} for an invalid strategy or a factor that is not a finite number > 0
+ * Weights far from 1 (beyond 2^±500) are first divided by a power of two near the largest, so that any finite
+ * weights work; that changes no ratio, and ordinary weights are used as written (pycls's multipliers, bit for bit).
+ *
+ * @throws {@link ScalingError} for an invalid strategy, a factor that is not a finite number > 0, or a
+ * multiplier that overflows or vanishes (weights such as `d2e-7_g1` put `s^2500000` on the group width)
  *
  * @example
  * ```ts
@@ -71,10 +83,10 @@ export function multiplierExponents(strategy: ScalingStrategy): ScalingFactors {
  * ```
  */
 export function scalingFactors(strategy: ScalingStrategy, s: number): ScalingFactors {
-  checkStrategy(strategy);
+  const weights = checkStrategy(strategy);
   checkFactor(s);
   // Correctly rounded powers: V8's `**` is an ulp off where Python's is not (see internal/pow.ts).
-  return multipliers(strategy, s, pow);
+  return multipliers(weights, s, pow);
 }
 
 /**
@@ -85,15 +97,26 @@ export function approximateScalingFactors(strategy: ScalingStrategy, s: number):
   return multipliers(strategy, s, Math.pow);
 }
 
+const DIMENSION_NAMES = { d: 'depth', w: 'width', g: 'group width', r: 'resolution' } as const;
+
 function multipliers(strategy: ScalingStrategy, s: number, power: (base: number, exponent: number) => number): ScalingFactors {
-  const sum = weightSum(strategy);
-  const w = power(s, strategy.w / sum / 2);
-  return {
-    d: power(s, strategy.d / sum),
-    w,
-    g: strategy.g === strategy.w ? w : power(s, strategy.g / sum / 2),
-    r: power(s, strategy.r / sum / 2),
-  };
+  const e = multiplierExponents(strategy);
+  const w = power(s, e.w);
+  const factors = { d: power(s, e.d), w, g: e.g === e.w ? w : power(s, e.g), r: power(s, e.r) };
+  // Only the group width's exponent is unbounded (its weight is not in the sum): `d2e-7_g1` puts s^2500000 on it.
+  for (const k of ['d', 'w', 'g', 'r'] as const) {
+    if (!(Number.isFinite(factors[k]) && factors[k] > 0)) {
+      throw new ScalingError(
+        'strategy',
+        `gives a ${DIMENSION_NAMES[k]} multiplier of ${s}^${e[k]} = ${factors[k]}, which no network can take (weights ${formatWeights(strategy)})`,
+      );
+    }
+  }
+  return factors;
+}
+
+function formatWeights(strategy: ScalingStrategy): string {
+  return (['d', 'w', 'g', 'r'] as const).map((k) => `${k} ${strategy[k]}`).join(', ');
 }
 
 /**
@@ -112,8 +135,7 @@ function multipliers(strategy: ScalingStrategy, s: number, power: (base: number,
  * ```
  */
 export function complexityExponents(strategy: ScalingStrategy): ComplexityExponents {
-  checkStrategy(strategy);
-  const sum = weightSum(strategy);
-  const [d, w, r] = [strategy.d / sum, strategy.w / sum, strategy.r / sum];
+  const e = multiplierExponents(checkStrategy(strategy));
+  const [d, w, r] = [e.d, 2 * e.w, 2 * e.r];
   return { flops: d + w + r, params: d + w, acts: d + w / 2 + r };
 }

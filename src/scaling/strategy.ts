@@ -65,6 +65,18 @@ export const STRATEGIES: Readonly<Record<StrategyName, ScalingStrategy>> = Objec
   dWr: preset(1, 8, 8, 1),
 });
 
+/**
+ * Longest strategy string read, in characters: four weights in full double precision (`formatStrategy`
+ * writes at most about 100 characters) fit with room to spare.
+ *
+ * @example
+ * ```ts
+ * import { MAX_STRATEGY_LENGTH } from 'fastscale';
+ * console.log(MAX_STRATEGY_LENGTH); // 256
+ * ```
+ */
+export const MAX_STRATEGY_LENGTH = 256;
+
 const DIMENSIONS = ['d', 'w', 'g', 'r'] as const;
 const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
@@ -74,7 +86,7 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  * `dWr` is accepted as `d1_w8_g8_r1`.
  *
  * @throws {@link ScalingError} for anything else: unknown letters, repeated letters, missing or negative
- * weights, or all weights zero
+ * weights, all weights zero, or text longer than {@link MAX_STRATEGY_LENGTH}
  *
  * @example
  * ```ts
@@ -85,6 +97,9 @@ const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
  */
 export function parseStrategy(text: string): ScalingStrategy {
   if (typeof text !== 'string') throw new ScalingError('strategy', `${describe(text)} is not a strategy string`);
+  if (text.length > MAX_STRATEGY_LENGTH) {
+    throw new ScalingError('strategy', `${describe(text)} has ${text.length} characters, more than MAX_STRATEGY_LENGTH (${MAX_STRATEGY_LENGTH})`);
+  }
   if (text === 'dWr') return STRATEGIES.dWr;
   const weights = { d: 0, w: 0, g: 0, r: 0 };
   const seen = new Set<string>();
@@ -127,8 +142,8 @@ export function parseStrategy(text: string): ScalingStrategy {
  * formatStrategy(fastCompound(0.8)); // 'd1_w8_g8_r1'
  * ```
  */
-export function formatStrategy(strategy: ScalingStrategy): string {
-  checkStrategy(strategy);
+export function formatStrategy(value: ScalingStrategy): string {
+  const strategy = checkStrategy(value);
   const present = DIMENSIONS.filter((k) => strategy[k] !== 0);
   if (present.every((k) => strategy[k] === 1)) return present.join('');
   return present.map((k) => `${k}${String(strategy[k])}`).join('_');
@@ -183,15 +198,47 @@ function simpleFraction(alpha: number): [number, number] | null {
 }
 
 /**
- * Checks a strategy object (four finite, non-negative weights, not all zero) and returns it.
+ * Checks a strategy object (four finite, non-negative weights, not all zero) and returns a copy of its
+ * weights: each is read once (a getter cannot answer differently later), and reading a revoked proxy or a
+ * throwing getter is a ScalingError.
  *
  * @throws {@link ScalingError} naming the bad weight
  */
 export function checkStrategy(value: unknown, path = 'strategy'): ScalingStrategy {
-  const strategy = record(value, DIMENSIONS, path, 'a scaling strategy', ScalingError);
-  for (const k of DIMENSIONS) nonNegativeNumber(strategy[k], join(path, k), ScalingError);
-  if (DIMENSIONS.every((k) => strategy[k] === 0)) {
+  const fields = readWeights(value, path);
+  const weights = { d: 0, w: 0, g: 0, r: 0 };
+  for (const k of DIMENSIONS) weights[k] = nonNegativeNumber(fields[k], join(path, k), ScalingError);
+  if (weights.d === 0 && weights.w === 0 && weights.g === 0 && weights.r === 0) {
     throw new ScalingError(path, 'all weights are 0: nothing would scale');
   }
-  return value as ScalingStrategy;
+  return weights;
+}
+
+/**
+ * The four weights of a strategy object, each read once (they may come from its prototype), after checking
+ * that it has no other own fields (a misspelt weight is never silently 0).
+ */
+function readWeights(value: unknown, path: string): Readonly<Record<(typeof DIMENSIONS)[number], unknown>> {
+  let key = '';
+  try {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return record(value, DIMENSIONS, path, 'a scaling strategy', ScalingError) as never;
+    for (key of Object.keys(value)) {
+      if (!(DIMENSIONS as readonly string[]).includes(key)) {
+        throw new ScalingError(join(path, key), `is not a field of a scaling strategy (fields: ${DIMENSIONS.join(', ')})`);
+      }
+    }
+    const source = value as Record<string, unknown>;
+    key = 'd';
+    const d = source.d;
+    key = 'w';
+    const w = source.w;
+    key = 'g';
+    const g = source.g;
+    key = 'r';
+    const r = source.r;
+    return { d, w, g, r };
+  } catch (cause) {
+    if (cause instanceof ScalingError) throw cause;
+    throw new ScalingError(key === '' ? path : join(path, key), `cannot be read (${cause instanceof Error ? cause.message : String(cause)})`, { cause });
+  }
 }

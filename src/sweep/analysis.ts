@@ -4,11 +4,12 @@
  * bootstrap estimate of good metric ranges (`get_filters`) and `apply_filters`. Records are what users
  * bring: a trained model's error with its pycls config or fastscale spec, and any metrics.
  */
-import { complexity as countSpec, deepFreeze, describe, type Complexity, type ModelSpec } from './core.js';
+import { atBoundary, ownedArray, ownedRecord, pickFields } from '../internal/read.js';
+import { checkSpec, complexity as countSpec, deepFreeze, describe, type Complexity, type ModelSpec } from './core.js';
 import { SweepError } from './errors.js';
 import { specOf } from './model.js';
 import { PYCLS_DEFAULTS, PYCLS_DEPRECATED_KEYS } from './pycls-defaults.js';
-import { isNode, type PyConfigNode, type PyValue } from './python.js';
+import { isNode, ownPyValue, type PyConfigNode, type PyValue } from './python.js';
 import { loadYaml } from './pyyaml-load.js';
 import { RandomState, type RandomSeed } from './random-state.js';
 import { getPath, mergeInto } from './yacs.js';
@@ -77,16 +78,49 @@ const SHORTCUTS: Readonly<Record<string, readonly [string, ((v: number) => numbe
   ema_update: ['cfg.OPTIM.EMA_UPDATE_PERIOD', Math.log2],
 };
 
+/** Most records an analysis reads. */
+const MAX_RECORDS = 1_000_000;
+
+/** The records, read once into records of our own (numbers finite, configs and specs checked), at most {@link MAX_RECORDS}. */
 function prepare(records: readonly SweepRecord[], path = 'records'): Prepared[] {
-  if (!Array.isArray(records) || records.length === 0) throw new SweepError(path, 'is empty (a sweep analysis needs records)');
-  return records.map((record, i) => {
+  const items = atBoundary(() => ownedArray(records, path, SweepError, { value: MAX_RECORDS, name: 'the record limit' }, 'sweep records'), SweepError);
+  if (items.length === 0) throw new SweepError(path, 'is empty (a sweep analysis needs records)');
+  return items.map((item, i) => {
     const at = `${path}[${i}]`;
-    if (typeof record !== 'object' || record === null) throw new SweepError(at, `${describe(record)} is not a record`);
-    if (typeof record.error !== 'number' || !Number.isFinite(record.error)) {
-      throw new SweepError(`${at}.error`, `${describe(record.error)} is not a finite number`);
-    }
+    // Records may carry more (a name, a path): only these fields are read, each once.
+    const fields = pickFields(item, ['error', 'config', 'spec', 'complexity', 'metrics'], at, 'a sweep record { error, config?, spec?, complexity?, metrics? }', SweepError);
+    const error = fields.error;
+    if (typeof error !== 'number' || !Number.isFinite(error)) throw new SweepError(`${at}.error`, `${describe(error)} is not a finite number`);
+    const record: SweepRecord = {
+      error,
+      ...(fields.config === undefined ? {} : { config: typeof fields.config === 'string' ? fields.config : (ownPyValue(fields.config, `${at}.config`) as Record<string, unknown>) }),
+      ...(fields.spec === undefined ? {} : { spec: checkSpec(fields.spec) }),
+      ...(fields.complexity === undefined ? {} : { complexity: complexityField(fields.complexity, `${at}.complexity`) }),
+      ...(fields.metrics === undefined ? {} : { metrics: metricsField(fields.metrics, `${at}.metrics`) }),
+    };
     return { record, config: configOf(record.config, `${at}.config`), complexity: record.complexity };
   });
+}
+
+/** A record's complexity: three finite non-negative numbers. */
+function complexityField(value: unknown, path: string): Complexity {
+  const fields = ownedRecord(value, ['flops', 'params', 'acts'], path, 'a complexity', SweepError);
+  const read = (metric: 'flops' | 'params' | 'acts'): number => {
+    const number = fields[metric];
+    if (typeof number === 'number' && Number.isFinite(number) && number >= 0) return number;
+    throw new SweepError(`${path}.${metric}`, `${describe(number)} is not a finite number >= 0`);
+  };
+  return { flops: read('flops'), params: read('params'), acts: read('acts') };
+}
+
+/** A record's metrics: names to finite numbers, read once. */
+function metricsField(value: unknown, path: string): Readonly<Record<string, number>> {
+  const node = ownPyValue(value, path);
+  if (!isNode(node)) throw new SweepError(path, `${describe(value)} is not a mapping of metric names to numbers`);
+  for (const [name, number] of Object.entries(node)) {
+    if (typeof number !== 'number' || !Number.isFinite(number)) throw new SweepError(`${path}.${name}`, `${describe(number)} is not a finite number`);
+  }
+  return node as Readonly<Record<string, number>>;
 }
 
 /** A JSON value as Python values: integral numbers in int-typed places become ints by yacs's merge. */
@@ -140,9 +174,10 @@ function numberOf(value: PyValue | undefined, metric: string, path: string): num
  * dotted path (`cfg.OPTIM.BASE_LR`, `complexity.acts`, `metrics.epoch_time`) or a name in `metrics`.
  */
 function valueOf(p: Prepared, metric: string, path: string): number {
+  if (typeof metric !== 'string') throw new SweepError('metric', `${describe(metric)} is not a metric name`);
   if (metric === 'error' || metric === 'error_ema') return p.record.error;
   if (metric === 'lr_wd') return valueOf(p, 'lr', path) + valueOf(p, 'wd', path);
-  const shortcut = SHORTCUTS[metric];
+  const shortcut = Object.hasOwn(SHORTCUTS, metric) ? SHORTCUTS[metric] : undefined;
   const key = shortcut?.[0] ?? metric;
   let raw: number | readonly number[];
   if (key.startsWith('cfg.')) {
@@ -164,7 +199,10 @@ function valueOf(p: Prepared, metric: string, path: string): number {
     raw = reduce(raw);
   }
   const transform = shortcut?.[1];
-  return transform === undefined ? (raw as number) : transform(raw as number);
+  const value = transform === undefined ? (raw as number) : transform(raw as number);
+  // A logarithm of 0 or of a negative value: pycls would plot -inf or nan; no analysis can use it.
+  if (!Number.isFinite(value)) throw new SweepError(path, `metric ${metric} is ${value} here (from ${String(raw)}), not a finite number`);
+  return value;
 }
 
 /**
@@ -345,10 +383,15 @@ export interface GetFiltersOptions {
  * getFilters(records, ['width'], { seed: 0 }); // { width: [64, 192, 320] }, as pycls after np.random.seed(0)
  * ```
  */
-export function getFilters(records: readonly SweepRecord[], metrics: readonly string[], options: GetFiltersOptions = {}): MetricFilters {
+export function getFilters(records: readonly SweepRecord[], metricNames: readonly string[], options: GetFiltersOptions = {}): MetricFilters {
   const prepared = prepare(records);
+  const metrics = atBoundary(() => ownedArray(metricNames, 'metrics', SweepError, { value: 10_000, name: 'the metric limit' }, 'metric names'), SweepError) as string[];
+  options = ownedRecord(options, ['alpha', 'sample', 'bootstraps', 'seed'], 'options', 'getFilters options', SweepError) as GetFiltersOptions;
   const alpha = options.alpha ?? 5;
   const sample = options.sample ?? 0.25;
+  if (options.bootstraps !== undefined && (typeof options.bootstraps !== 'number' || !(options.bootstraps <= 1_000_000))) {
+    throw new SweepError('bootstraps', `${describe(options.bootstraps)} is not a number of bootstraps up to 1000000`);
+  }
   const b = Math.trunc(options.bootstraps ?? 2500);
   if (!(alpha >= 0 && alpha <= 100)) throw new SweepError('alpha', `${describe(alpha)} is not in [0, 100]`);
   if (!(sample > 0) || !Number.isFinite(sample)) throw new SweepError('sample', `${describe(sample)} is not a number > 0`);
@@ -402,10 +445,15 @@ function percentile(sorted: readonly number[], q: number): number {
  * ```
  */
 export function applyFilters<R extends SweepRecord>(records: readonly R[], filters: MetricFilters): R[] {
-  let kept = prepare(records).map((p, i) => ({ p, record: records[i]!, i }));
-  for (const [metric, range] of Object.entries(filters ?? {})) {
-    if (!Array.isArray(range) || range.length !== 3) throw new SweepError(`filters.${metric}`, 'is not [low, best, high]');
-    const [low, , high] = range as readonly [number, number, number];
+  const given = atBoundary(() => ownedArray(records, 'records', SweepError, { value: MAX_RECORDS, name: 'the record limit' }, 'sweep records'), SweepError) as R[];
+  let kept = prepare(given).map((p, i) => ({ p, record: given[i]!, i }));
+  const ranges = ownPyValue(filters ?? {}, 'filters');
+  if (!isNode(ranges)) throw new SweepError('filters', `${describe(filters)} is not a mapping of metric names to [low, best, high]`);
+  for (const [metric, range] of Object.entries(ranges)) {
+    if (!Array.isArray(range) || range.length !== 3 || !range.every((x) => typeof x === 'number' && !Number.isNaN(x))) {
+      throw new SweepError(`filters.${metric}`, 'is not [low, best, high] (three numbers)');
+    }
+    const [low, , high] = range as unknown as readonly [number, number, number];
     kept = kept.filter(({ p, i }) => {
       const value = valueOf(p, metric, `records[${i}]`);
       return low <= value && value <= high;

@@ -5,6 +5,7 @@
  */
 import { describe, VEGA_LITE_SCHEMA, type VegaLiteSpec } from './core.js';
 import { errorEdf, getFilters, metricValues, normalizedErrorEdf, type GetFiltersOptions, type MetricFilters, type NormalizedEdfOptions, type SweepRecord } from './analysis.js';
+import { atBoundary, ownedArray, ownedRecord, pickFields } from '../internal/read.js';
 import { SweepError } from './errors.js';
 
 /**
@@ -43,13 +44,17 @@ export interface EdfChartOptions {
   readonly height?: number;
 }
 
-function checkSeries(series: readonly SweepSeries[]): void {
-  if (!Array.isArray(series) || series.length === 0) throw new SweepError('series', `${describe(series)} is not a non-empty array of { name, records }`);
+/** The series, read once into series of our own; names present and distinct. */
+function checkSeries(series: readonly SweepSeries[]): SweepSeries[] {
+  const items = atBoundary(() => ownedArray(series, 'series', SweepError, { value: 1_000, name: 'the series limit' }, 'series { name, records }'), SweepError);
+  if (items.length === 0) throw new SweepError('series', 'is empty (expected at least one { name, records })');
   const names = new Set<string>();
-  series.forEach((s, i) => {
-    if (typeof s?.name !== 'string' || s.name === '') throw new SweepError(`series[${i}].name`, `${describe(s?.name)} is not a name`);
+  return items.map((item, i) => {
+    const s = pickFields(item, ['name', 'records'], `series[${i}]`, 'a series { name, records }', SweepError);
+    if (typeof s.name !== 'string' || s.name === '') throw new SweepError(`series[${i}].name`, `${describe(s.name)} is not a name`);
     if (names.has(s.name)) throw new SweepError(`series[${i}].name`, `${describe(s.name)} names two series`);
     names.add(s.name);
+    return { name: s.name, records: s.records as SweepSeries['records'] };
   });
 }
 
@@ -83,7 +88,8 @@ function legendLabel(name: string, errors: readonly number[]): string {
  * ```
  */
 export function edfChart(series: readonly SweepSeries[], options: EdfChartOptions = {}): VegaLiteSpec {
-  checkSeries(series);
+  series = checkSeries(series);
+  options = ownedRecord(options, ['normalized', 'title', 'width', 'height'], 'options', 'edfChart options', SweepError) as EdfChartOptions;
   const width = pixels(options.width, 480, 'options.width');
   const height = pixels(options.height, 360, 'options.height');
   const values = series.flatMap((s, i) => {
@@ -159,7 +165,9 @@ function rangeOf(series: SweepSeries, metric: string, options: MetricChartOption
  * ```
  */
 export function metricChart(series: readonly SweepSeries[], metric: string, options: MetricChartOptions = {}): VegaLiteSpec {
-  checkSeries(series);
+  series = checkSeries(series);
+  options = ownedRecord(options, ['filters', 'filterOptions', 'title', 'width', 'height'], 'options', 'metricChart options', SweepError) as MetricChartOptions;
+  if (typeof metric !== 'string') throw new SweepError('metric', `${describe(metric)} is not a metric name`);
   if (typeof metric !== 'string' || metric === '') throw new SweepError('metric', `${describe(metric)} is not a metric name`);
   const width = pixels(options.width, 240, 'options.width');
   const height = pixels(options.height, 240, 'options.height');
@@ -220,7 +228,9 @@ export function metricChart(series: readonly SweepSeries[], metric: string, opti
  * ```
  */
 export function trendChart(series: readonly SweepSeries[], metric: string, options: MetricChartOptions = {}): VegaLiteSpec {
-  checkSeries(series);
+  series = checkSeries(series);
+  options = ownedRecord(options, ['filters', 'filterOptions', 'title', 'width', 'height'], 'options', 'trendChart options', SweepError) as MetricChartOptions;
+  if (typeof metric !== 'string') throw new SweepError('metric', `${describe(metric)} is not a metric name`);
   if (typeof metric !== 'string' || metric === '') throw new SweepError('metric', `${describe(metric)} is not a metric name`);
   const width = pixels(options.width, 360, 'options.width');
   const height = pixels(options.height, 240, 'options.height');

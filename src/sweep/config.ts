@@ -3,10 +3,10 @@
  * defaults with yacs's rules, the required keys checked, the base config merged into pycls's defaults,
  * and every sampler merged into its template and validated as `load_sampler`/`validate_sampler` do.
  */
-import { deepFreeze } from './core.js';
+import { deepFreeze, describe } from './core.js';
 import { SweepError } from './errors.js';
 import { PYCLS_DEPRECATED_KEYS, SAMPLER_TEMPLATES, SWEEP_DEFAULTS, SWEEP_DEPRECATED_KEYS, SWEEP_OPEN_NODES } from './pycls-defaults.js';
-import { isNode, pythonRepr, pythonType, type PyConfigNode, type PyValue } from './python.js';
+import { isNode, pyRepr, pythonType, type PyConfigNode, type PyValue } from './python.js';
 import { loadYaml } from './pyyaml-load.js';
 import { RAND_TYPES, type RandType } from './rand.js';
 import { REGNET_PARAMETERS, validateRand, type ListSampler, type RegNetSampler, type Sampler, type ScalarSampler } from './samplers.js';
@@ -132,7 +132,7 @@ export interface SweepConfig {
  * ```
  */
 export function loadSweepConfig(yamlText: string): SweepConfig {
-  if (typeof yamlText !== 'string') throw new SweepError('', `${String(yamlText)} is not YAML text`);
+  if (typeof yamlText !== 'string') throw new SweepError('', `${describe(yamlText)} is not YAML text`);
   const raw = loadYaml(yamlText);
   if (raw !== null && !isNode(raw)) throw new SweepError('', `the YAML holds ${pythonType(raw)}, not a mapping of sweep config keys`);
   const tree = mergeInto(raw ?? {}, SWEEP_DEFAULTS, { openNodes: SWEEP_OPEN_NODES, deprecated: SWEEP_DEPRECATED_KEYS, pathPrefix: '' });
@@ -144,7 +144,7 @@ export function loadSweepConfig(yamlText: string): SweepConfig {
   if (!truthy(setup.NUM_CONFIGS!)) throw new SweepError('SETUP.NUM_CONFIGS', 'has to be specified');
   const keep = (tree.COLLECT as PyConfigNode).CHECKPOINTS_KEEP;
   if (keep !== 'all' && keep !== 'last' && keep !== 'none') {
-    throw new SweepError('COLLECT.CHECKPOINTS_KEEP', `${pythonRepr(keep!)} is not one of 'all', 'last', 'none'`);
+    throw new SweepError('COLLECT.CHECKPOINTS_KEEP', `${pyRepr(keep!)} is not one of 'all', 'last', 'none'`);
   }
 
   const numConfigs = integerAt(setup, 'NUM_CONFIGS', 1);
@@ -168,11 +168,11 @@ export function loadSweepConfig(yamlText: string): SweepConfig {
   let numProc: number | null = null;
   if (raw !== null && Object.hasOwn(raw, 'NUM_PROC')) {
     const value = tree.NUM_PROC;
-    if (typeof value !== 'bigint' || value < 1n || value > 4096n) throw new SweepError('NUM_PROC', `${pythonRepr(value ?? null)} is not an int in [1, 4096]`);
+    if (typeof value !== 'bigint' || value < 1n || value > 4096n) throw new SweepError('NUM_PROC', `${pyRepr(value ?? null)} is not an int in [1, 4096]`);
     numProc = Number(value);
   }
 
-  return deepFreeze({
+  return own({
     name: String(tree.NAME),
     description: typeof tree.DESC === 'string' ? tree.DESC : '',
     numProc,
@@ -180,6 +180,20 @@ export function loadSweepConfig(yamlText: string): SweepConfig {
     tree,
     source: yamlText,
   });
+}
+
+/** Sweep configs {@link loadSweepConfig} made: the only ones sampling trusts. */
+const loaded = new WeakSet<object>();
+
+function own(config: SweepConfig): SweepConfig {
+  loaded.add(deepFreeze(config));
+  return config;
+}
+
+/** A sweep config that {@link loadSweepConfig} made, or a SweepError at `path`. */
+export function checkSweep(value: unknown, path = 'sweep'): SweepConfig {
+  if (typeof value === 'object' && value !== null && loaded.has(value)) return value as SweepConfig;
+  throw new SweepError(path, `${describe(value)} is not a sweep config made by loadSweepConfig (pass what it returns)`);
 }
 
 /** Python's truthiness of a config value. */
@@ -193,7 +207,7 @@ function truthy(value: PyValue): boolean {
 function integerAt(node: PyConfigNode, key: string, minimum: number): number {
   const value = node[key];
   const path = `SETUP.${key}`;
-  if (typeof value !== 'bigint') throw new SweepError(path, `${pythonRepr(value ?? null)} is not an int`);
+  if (typeof value !== 'bigint') throw new SweepError(path, `${pyRepr(value ?? null)} is not an int`);
   if (value < BigInt(minimum) || value > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw new SweepError(path, `${value} is not an integer in [${minimum}, 2^53)`);
   }
@@ -201,11 +215,11 @@ function integerAt(node: PyConfigNode, key: string, minimum: number): number {
 }
 
 function numberPair(value: PyValue | undefined, path: string): readonly [number, number] {
-  if (!Array.isArray(value) || value.length !== 2) throw new SweepError(path, `${pythonRepr(value ?? null)} is not a [low, high] pair`);
+  if (!Array.isArray(value) || value.length !== 2) throw new SweepError(path, `${pyRepr(value ?? null)} is not a [low, high] pair`);
   return value.map((v: PyValue, i: number) => {
     if (typeof v === 'bigint') return Number(v);
     if (typeof v === 'number' && !Number.isNaN(v)) return v;
-    throw new SweepError(`${path}[${i}]`, `${pythonRepr(v)} is not a number`);
+    throw new SweepError(`${path}[${i}]`, `${pyRepr(v)} is not a number`);
   }) as unknown as readonly [number, number];
 }
 
@@ -229,11 +243,11 @@ const SAMPLER_TYPES = Object.keys(SAMPLER_TEMPLATES);
  * and typed. `path` is where it sits in the YAML.
  */
 function loadSampler(param: string, node: PyValue, path: string): Sampler {
-  if (!isNode(node)) throw new SweepError(path, `${pythonRepr(node)} is not a sampler (a mapping with a TYPE)`);
+  if (!isNode(node)) throw new SweepError(path, `${pyRepr(node)} is not a sampler (a mapping with a TYPE)`);
   const type = node.TYPE;
   if (typeof type !== 'string' || !SAMPLER_TYPES.includes(type)) {
     const hint = typeof type === 'string' && SAMPLER_TYPES.includes(type.toLowerCase()) ? ` (pycls needs it in lower case: ${type.toLowerCase()})` : '';
-    throw new SweepError(`${path}.TYPE`, `${type === undefined ? 'is missing' : `${pythonRepr(type)} is not a sampler TYPE`} (one of ${SAMPLER_TYPES.join(', ')})${hint}`);
+    throw new SweepError(`${path}.TYPE`, `${type === undefined ? 'is missing' : `${pyRepr(type)} is not a sampler TYPE`} (one of ${SAMPLER_TYPES.join(', ')})${hint}`);
   }
   const { ITEM_SAMPLER: itemNode, ...fields } = node;
   if (type !== 'list_sampler' && itemNode !== undefined) {
@@ -254,9 +268,9 @@ function loadSampler(param: string, node: PyValue, path: string): Sampler {
     case 'list_sampler': {
       const length = full.LENGTH;
       if (typeof length !== 'bigint' || length < 0n || length > 100000n) {
-        throw new SweepError(`${path}.LENGTH`, `${pythonRepr(length ?? null)} is not an int in [0, 100000]`);
+        throw new SweepError(`${path}.LENGTH`, `${pyRepr(length ?? null)} is not an int in [0, 100000]`);
       }
-      if (!isNode(itemNode)) throw new SweepError(`${path}.ITEM_SAMPLER`, `${itemNode === undefined ? 'is missing' : `${pythonRepr(itemNode)} is not a sampler`}`);
+      if (!isNode(itemNode)) throw new SweepError(`${path}.ITEM_SAMPLER`, `${itemNode === undefined ? 'is missing' : `${pyRepr(itemNode)} is not a sampler`}`);
       const item = loadSampler(param, itemNode, `${path}.ITEM_SAMPLER`);
       if (item.type === 'regnet_sampler') throw new SweepError(`${path}.ITEM_SAMPLER.TYPE`, 'a regnet_sampler cannot be a list item');
       return { type, length: Number(length), itemSampler: item } satisfies ListSampler;
@@ -269,7 +283,7 @@ function loadSampler(param: string, node: PyValue, path: string): Sampler {
 /** `[low, high]` of a sampler field: two values of the Python type `integer` says, as numbers. */
 function typedPair(value: PyValue | undefined, integer: boolean, path: string): readonly [number, number] {
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new SweepError(path, `${pythonRepr(value ?? null)} is not a [low, high] pair (pycls unpacks exactly two values)`);
+    throw new SweepError(path, `${pyRepr(value ?? null)} is not a [low, high] pair (pycls unpacks exactly two values)`);
   }
   return (value as readonly PyValue[]).map((v, i) => typedNumber(v, integer, `${path}[${i}]`)) as unknown as readonly [number, number];
 }
@@ -277,7 +291,7 @@ function typedPair(value: PyValue | undefined, integer: boolean, path: string): 
 function typedNumber(v: PyValue | undefined, integer: boolean, path: string): number {
   const expected = integer ? 'int' : 'float';
   if (integer ? typeof v !== 'bigint' : typeof v !== 'number') {
-    throw new SweepError(path, `${pythonRepr(v ?? null)} is not ${integer ? 'an' : 'a'} ${expected} (pycls's validate_rand needs low, high and q of one type)`);
+    throw new SweepError(path, `${pyRepr(v ?? null)} is not ${integer ? 'an' : 'a'} ${expected} (pycls's validate_rand needs low, high and q of one type)`);
   }
   if (integer && ((v as bigint) > BigInt(Number.MAX_SAFE_INTEGER) || (v as bigint) < -BigInt(Number.MAX_SAFE_INTEGER))) {
     throw new SweepError(path, `${String(v)} is beyond the safe integer range`);
@@ -289,7 +303,7 @@ function scalarSampler(type: 'float_sampler' | 'int_sampler', full: PyConfigNode
   const integer = type === 'int_sampler';
   const randType = full.RAND_TYPE;
   if (typeof randType !== 'string' || !(RAND_TYPES as readonly string[]).includes(randType)) {
-    throw new SweepError(`${path}.RAND_TYPE`, `${pythonRepr(randType ?? null)} is not one of ${RAND_TYPES.join(', ')}`);
+    throw new SweepError(`${path}.RAND_TYPE`, `${pyRepr(randType ?? null)} is not one of ${RAND_TYPES.join(', ')}`);
   }
   const range = typedPair(full.RANGE, integer, `${path}.RANGE`);
   const quantize = typedNumber(full.QUANTIZE, integer, `${path}.QUANTIZE`);

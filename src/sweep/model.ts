@@ -4,7 +4,7 @@
  */
 import { checkSpec, walkComplexity, fromPyclsConfig, type AnyNetSpec, type BlockType, type Complexity, type EfficientNetSpec, type ModelSpec, type StemType } from './core.js';
 import { SweepError } from './errors.js';
-import { type PyConfigNode, type PyValue, pythonRepr } from './python.js';
+import { type PyConfigNode, type PyValue, pyRepr } from './python.js';
 import { dumpYaml } from './pyyaml-dump.js';
 import { numberAt } from './scale.js';
 
@@ -60,7 +60,7 @@ function section(config: PyConfigNode, name: string): PyConfigNode {
 }
 
 function list(value: PyValue | undefined, path: string, fill: number, length: number): number[] {
-  if (!Array.isArray(value)) throw new SweepError(path, `${pythonRepr(value ?? null)} is not a list`);
+  if (!Array.isArray(value)) throw new SweepError(path, `${pyRepr(value ?? null)} is not a list`);
   if (value.length === 0) return Array<number>(length).fill(fill);
   return (value as readonly PyValue[]).map((v, i) => numberAt(v, `${path}[${i}]`));
 }
@@ -69,8 +69,8 @@ function list(value: PyValue | undefined, path: string, fill: number, length: nu
 export function anyNetNumbers(config: PyConfigNode, path: string): AnyNetNumbers {
   const an = section(config, 'ANYNET');
   const at = (key: string): string => `${path}: ANYNET.${key}`;
-  if (typeof an.STEM_TYPE !== 'string' || !STEMS.includes(an.STEM_TYPE)) throw new SweepError(path, `ANYNET.STEM_TYPE ${pythonRepr(an.STEM_TYPE ?? null)} is not a pycls stem`);
-  if (typeof an.BLOCK_TYPE !== 'string' || !BLOCKS.includes(an.BLOCK_TYPE)) throw new SweepError(path, `ANYNET.BLOCK_TYPE ${pythonRepr(an.BLOCK_TYPE ?? null)} is not a pycls block`);
+  if (typeof an.STEM_TYPE !== 'string' || !STEMS.includes(an.STEM_TYPE)) throw new SweepError(path, `ANYNET.STEM_TYPE ${pyRepr(an.STEM_TYPE ?? null)} is not a pycls stem`);
+  if (typeof an.BLOCK_TYPE !== 'string' || !BLOCKS.includes(an.BLOCK_TYPE)) throw new SweepError(path, `ANYNET.BLOCK_TYPE ${pyRepr(an.BLOCK_TYPE ?? null)} is not a pycls block`);
   const depths = list(an.DEPTHS, at('DEPTHS'), 0, 0);
   return {
     stemType: an.STEM_TYPE as StemType,
@@ -152,7 +152,7 @@ function anyNetSpec(config: PyConfigNode): ModelSpec {
   }
   const activationName = section(config, 'MODEL').ACTIVATION_FUN;
   const activation = activationName === 'relu' ? 'relu' : activationName === 'silu' || activationName === 'swish' ? 'silu' : null;
-  if (activation === null) throw new SweepError('MODEL.ACTIVATION_FUN', `${pythonRepr(activationName ?? null)} is not a supported activation (relu, silu, swish)`);
+  if (activation === null) throw new SweepError('MODEL.ACTIVATION_FUN', `${pyRepr(activationName ?? null)} is not a supported activation (relu, silu, swish)`);
   const spec: AnyNetSpec = {
     family: 'anynet',
     stem: { type: n.stemType, width: n.stemWidth },

@@ -4,6 +4,8 @@
  * as Python writes them; and a config dump writes `1` and `1.0` differently, so ints and floats stay
  * apart: a Python int is a `bigint`, a Python float a `number`.
  */
+import { describe } from '../internal/describe.js';
+import { atBoundary, ownedArray } from '../internal/read.js';
 import { SweepError } from './errors.js';
 
 /**
@@ -116,6 +118,11 @@ const NOT_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
  * ```
  */
 export function pythonRepr(value: PyValue): string {
+  return pyRepr(ownPyValue(value, 'value'));
+}
+
+/** {@link pythonRepr} of a value of our own (no checks: the hot path of sampling). */
+export function pyRepr(value: PyValue): string {
   if (value === null) return 'None';
   switch (typeof value) {
     case 'boolean':
@@ -127,8 +134,8 @@ export function pythonRepr(value: PyValue): string {
     case 'number':
       return pythonFloatRepr(value);
     default:
-      if (Array.isArray(value)) return `[${(value as readonly PyValue[]).map(pythonRepr).join(', ')}]`;
-      return `{${Object.entries(value as PyConfigNode).map(([k, v]) => `${pythonStringRepr(k)}: ${pythonRepr(v)}`).join(', ')}}`;
+      if (Array.isArray(value)) return `[${(value as readonly PyValue[]).map(pyRepr).join(', ')}]`;
+      return `{${Object.entries(value as PyConfigNode).map(([k, v]) => `${pythonStringRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
   }
 }
 
@@ -145,7 +152,45 @@ export function pythonRepr(value: PyValue): string {
  * ```
  */
 export function pythonStr(value: PyValue): string {
-  return typeof value === 'string' ? value : pythonRepr(value);
+  return pyStr(ownPyValue(value, 'value'));
+}
+
+/** {@link pythonStr} of a value of our own (no checks). */
+export function pyStr(value: PyValue): string {
+  return typeof value === 'string' ? value : pyRepr(value);
+}
+
+/** Deepest nesting, and most values, of a Python value read from a caller. */
+const MAX_PY_DEPTH = 100;
+const MAX_PY_VALUES = 1_000_000;
+
+/**
+ * A caller's value as a Python value of our own: None, bool, int (bigint), float, str, lists and config
+ * nodes (plain objects), each read once (no getters re-read, no holes, no prototype values), nesting and
+ * size bounded. Anything else is a {@link SweepError} naming where it is.
+ */
+export function ownPyValue(value: unknown, path: string): PyValue {
+  const budget = { values: 0 };
+  return atBoundary(() => copyPyValue(value, path, 0, budget), SweepError);
+}
+
+function copyPyValue(value: unknown, path: string, depth: number, budget: { values: number }): PyValue {
+  if (++budget.values > MAX_PY_VALUES) throw new SweepError(path, `holds more than ${MAX_PY_VALUES} values`);
+  if (value === null || typeof value === 'boolean' || typeof value === 'string' || typeof value === 'bigint' || typeof value === 'number') return value;
+  if (typeof value !== 'object') throw new SweepError(path, `${describe(value)} is not a Python value (None, bool, int, float, str, a list or a config node)`);
+  if (depth >= MAX_PY_DEPTH) throw new SweepError(path, `nests deeper than ${MAX_PY_DEPTH} levels`);
+  if (Array.isArray(value)) {
+    return ownedArray(value, path, SweepError, { value: MAX_PY_VALUES, name: 'the value limit' }, 'values').map((item, i) => copyPyValue(item, `${path}[${i}]`, depth + 1, budget));
+  }
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) throw new SweepError(path, `${describe(value)} is not a Python value (a plain object is a config node)`);
+  const node: PyConfigNode = {};
+  for (const key of Object.keys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key)!;
+    if (!('value' in descriptor)) throw new SweepError(`${path}.${key}`, 'is a getter or setter; give plain data');
+    Object.defineProperty(node, key, { value: copyPyValue(descriptor.value, `${path}.${key}`, depth + 1, budget), enumerable: true, writable: true, configurable: true });
+  }
+  return node;
 }
 
 /** A Python tuple from `literal_eval`: yacs turns it into a list where the config holds a list. */

@@ -4,6 +4,8 @@
  * (`1` int, `1.0` float, `1e-5` a string, `yes` a boolean, `~` None).
  */
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, Scalar } from 'yaml';
+import { SpecError } from '../errors.js';
+import { checkYamlText, MAX_YAML_NODES, yamlProblem } from '../io/pyyaml.js';
 import { SweepError } from './errors.js';
 import type { PyConfigNode, PyValue } from './python.js';
 import { constructBool, constructFloat, constructInt, resolvePlain } from './pyyaml-resolve.js';
@@ -17,10 +19,23 @@ const TAG_PREFIX = 'tag:yaml.org,2002:';
  * key that is not a string, a timestamp, an unknown tag); `path` is the dotted key where it is
  */
 export function loadYaml(text: string): PyValue {
+  // The same bounds as pycls configs (length, nesting, values, aliases), checked before the parser recurses.
+  let where;
+  try {
+    where = checkYamlText(text);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    throw new SweepError(error.path, error.reason, { cause: error });
+  }
   const doc = parseDocument(text, { version: '1.1', schema: 'failsafe', uniqueKeys: false, logLevel: 'silent', merge: false });
   const problem = doc.errors[0];
-  if (problem !== undefined) throw new SweepError('', `invalid YAML: ${problem.message.split('\n')[0]}`, { cause: problem });
-  return convert(doc, doc.contents, '');
+  if (problem !== undefined) throw new SweepError('', `invalid YAML ${yamlProblem(where, problem)}`, { cause: problem });
+  return convert(doc, doc.contents, '', { nodes: 0 });
+}
+
+/** Values built so far: aliases count as what they expand to, so an alias bomb stops at the bound. */
+interface Budget {
+  nodes: number;
 }
 
 function child(path: string, key: string | number): string {
@@ -28,13 +43,18 @@ function child(path: string, key: string | number): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-function convert(doc: Document, node: unknown, path: string): PyValue {
+function convert(doc: Document, node: unknown, path: string, budget: Budget): PyValue {
   if (node === null || node === undefined) return null;
-  if (isAlias(node)) return convert(doc, node.resolve(doc), path);
+  if (++budget.nodes > MAX_YAML_NODES) throw new SweepError(path, `holds more than MAX_YAML_NODES (${MAX_YAML_NODES}) values (aliases count as what they expand to)`);
+  if (isAlias(node)) {
+    const target = node.resolve(doc);
+    if (target === undefined) throw new SweepError(path, `refers to an undefined alias '${node.source}'`);
+    return convert(doc, target, path, budget);
+  }
   if (isMap(node)) {
     const out: Record<string, PyValue> = {};
     for (const pair of node.items) {
-      const key = convert(doc, pair.key, path);
+      const key = convert(doc, pair.key, path, budget);
       if (typeof key !== 'string') {
         throw new SweepError(path, `has a key ${String(key)} that YAML reads as a ${typeof key === 'bigint' ? 'number' : typeof key}, not a string`);
       }
@@ -43,11 +63,11 @@ function convert(doc: Document, node: unknown, path: string): PyValue {
       }
       if (key === '__proto__') throw new SweepError(child(path, key), 'is not a usable key');
       // PyYAML keeps the last value of a repeated key, at the place of the first.
-      out[key] = convert(doc, pair.value, child(path, key));
+      out[key] = convert(doc, pair.value, child(path, key), budget);
     }
     return out as PyConfigNode;
   }
-  if (isSeq(node)) return node.items.map((item, i) => convert(doc, item, child(path, i)));
+  if (isSeq(node)) return node.items.map((item, i) => convert(doc, item, child(path, i), budget));
   if (isScalar(node)) return scalar(node as Scalar, path);
   throw new SweepError(path, 'holds a YAML node fastscale cannot read');
 }

@@ -3,6 +3,7 @@
  * MT19937 generator with numpy's seeding, and the few distributions pycls's sweep code calls. Each method
  * consumes exactly the 32-bit words numpy's does, so a sequence of calls gives numpy's numbers.
  */
+import { atBoundary, ownedArray } from '../internal/read.js';
 import { SweepError } from './errors.js';
 import { correctlyRoundedExp, correctlyRoundedLog } from './numpy-math.js';
 import { describe } from './core.js';
@@ -64,9 +65,10 @@ export class RandomState {
   seed(seed: RandomSeed): void {
     if (typeof seed === 'number') {
       this.#initGenrand(checkSeedWord(seed, 'seed'));
-    } else if (Array.isArray(seed)) {
-      if (seed.length === 0) throw new SweepError('seed', 'is an empty array (numpy: "Seed must be non-empty")');
-      this.#initByArray(seed.map((word, i) => checkSeedWord(word, `seed[${i}]`)));
+    } else if (atBoundary(() => Array.isArray(seed), SweepError)) {
+      const words = atBoundary(() => ownedArray(seed, 'seed', SweepError, { value: 1 << 20, name: 'the seed length limit' }, 'seed words'), SweepError);
+      if (words.length === 0) throw new SweepError('seed', 'is an empty array (numpy: "Seed must be non-empty")');
+      this.#initByArray(words.map((word, i) => checkSeedWord(word, `seed[${i}]`)));
     } else {
       throw new SweepError('seed', `${describe(seed)} is not an integer in [0, 2^32 - 1] or an array of them`);
     }

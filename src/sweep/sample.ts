@@ -7,7 +7,10 @@
  */
 import { deepFreeze, type BlockType, type Complexity, type ModelSpec, type StemType } from './core.js';
 import { RegNetJudge } from './fast-regnet.js';
-import type { SweepConfig } from './config.js';
+import { checkSweep, type SweepConfig } from './config.js';
+import { integerInRange } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import { ownedRecord } from '../internal/read.js';
 import { SweepError } from './errors.js';
 import { pyclsComplexity, specOf } from './model.js';
 import { PYCLS_DEPRECATED_KEYS } from './pycls-defaults.js';
@@ -15,7 +18,7 @@ import type { PyConfigNode } from './python.js';
 import type { Draw } from './rand.js';
 import { RandomState } from './random-state.js';
 import { generateRegNetNumpy } from './regnet.js';
-import { compileRegNetDraws, compileSampler, sampleKey, type CompiledSampler, type RegNetSampler, type SampledParam } from './samplers.js';
+import { compileRegNetDraws, compileSampler, keyOf, type CompiledSampler, type RegNetSampler, type SampledParam } from './samplers.js';
 import { numberAt, pyclsScalingFactors, scaleImageSize, scaleModelConfig, type PyclsScalingFactors } from './scale.js';
 import { mergeFromList, setPath } from './yacs.js';
 
@@ -132,7 +135,7 @@ export class SweepSampler {
         params = [];
         for (const s of this.#samplers) s.compiled(rs, params);
       }
-      const key = sampleKey(params);
+      const key = keyOf(params);
       if (kept.has(key)) continue;
       let decision = this.#decisions.get(key);
       if (decision === undefined) {
@@ -267,7 +270,8 @@ class FastRegNet {
 const engines = new WeakMap<SweepConfig, SweepSampler>();
 
 /** The (cached) sampler of a sweep. */
-export function samplerOf(sweep: SweepConfig): SweepSampler {
+export function samplerOf(value: SweepConfig): SweepSampler {
+  const sweep = checkSweep(value);
   let engine = engines.get(sweep);
   if (engine === undefined) {
     engine = new SweepSampler(sweep);
@@ -297,7 +301,9 @@ export function samplerOf(sweep: SweepConfig): SweepSampler {
  * ```
  */
 export function sampleConfigs(sweep: SweepConfig, seed: number, options: SampleConfigsOptions = {}): SampledConfig[] {
-  const chunkSize = options.chunkSize ?? sweep.setup.chunkSize;
-  if (!Number.isSafeInteger(chunkSize) || chunkSize < 0) throw new SweepError('chunkSize', `${String(chunkSize)} is not a non-negative integer`);
-  return [...samplerOf(sweep).chunk(seed, chunkSize, options.onProgress).configs];
+  const engine = samplerOf(sweep);
+  const fields = ownedRecord(options, ['chunkSize', 'onProgress'], 'options', 'sampleConfigs options', SweepError);
+  const chunkSize = fields.chunkSize === undefined ? checkSweep(sweep).setup.chunkSize : integerInRange(fields.chunkSize, 0, 100_000_000, 'options.chunkSize', SweepError);
+  if (fields.onProgress !== undefined && typeof fields.onProgress !== 'function') throw new SweepError('options.onProgress', `${describe(fields.onProgress)} is not a function`);
+  return [...engine.chunk(seed, chunkSize, fields.onProgress as SampleConfigsOptions['onProgress']).configs];
 }

@@ -5,7 +5,8 @@
 import { describe } from './core.js';
 import { isDecimalMultiple } from './decimal.js';
 import { SweepError } from './errors.js';
-import { type PyValue, pythonFloatRepr, pythonStr } from './python.js';
+import { atBoundary, ownedArray } from '../internal/read.js';
+import { ownPyValue, type PyValue, pythonFloatRepr, pyStr } from './python.js';
 import { compileDraw, RAND_TYPES, type Draw, type RandType } from './rand.js';
 import type { RandomState } from './random-state.js';
 
@@ -229,5 +230,18 @@ export function compileSampler(key: string, sampler: Sampler, path: string): Com
  * ```
  */
 export function sampleKey(params: readonly SampledParam[]): string {
-  return params.map(([key, value]) => `${key} ${pythonStr(value)}`).join(' ');
+  const pairs = atBoundary(() => ownedArray(params, 'params', SweepError, { value: 100_000, name: 'the parameter limit' }, '[key, value] pairs'), SweepError);
+  return keyOf(
+    pairs.map((pair, i): SampledParam => {
+      const path = `params[${i}]`;
+      const [key, value] = atBoundary(() => ownedArray(pair, path, SweepError, { value: 2, name: 'a pair' }, 'a key and a value'), SweepError);
+      if (typeof key !== 'string') throw new SweepError(`${path}[0]`, `${describe(key)} is not a config key`);
+      return [key, ownPyValue(value, `${path}[1]`)];
+    }),
+  );
+}
+
+/** {@link sampleKey} of parameters the sampler made (no checks: the hot path of sampling). */
+export function keyOf(params: readonly SampledParam[]): string {
+  return params.map(([key, value]) => `${key} ${pyStr(value)}`).join(' ');
 }

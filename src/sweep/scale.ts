@@ -7,7 +7,7 @@
  */
 import { lcm, pow, roundHalfEven } from './core.js';
 import { SweepError } from './errors.js';
-import { type PyConfigNode, type PyValue, pythonRepr } from './python.js';
+import { type PyConfigNode, type PyValue, pyRepr } from './python.js';
 import { generateRegNetNumpy } from './regnet.js';
 
 /** Multipliers of depth, width, group width and resolution. */
@@ -57,7 +57,7 @@ export function pyclsScalingFactors(scaleType: string, scaleFactor: number, path
       const letter = part[0];
       const weight = pythonFloat(part.slice(1));
       if (letter === undefined || weight === undefined || !'dwgr'.includes(letter)) {
-        throw new SweepError(path, `${pythonRepr(scaleType)} is not a pycls scaling type ('${part}' is not one of d, w, g, r followed by a number)`);
+        throw new SweepError(path, `${pyRepr(scaleType)} is not a pycls scaling type ('${part}' is not one of d, w, g, r followed by a number)`);
       }
       weights[letter] = weight;
     }
@@ -75,7 +75,7 @@ export function pyclsScalingFactors(scaleType: string, scaleFactor: number, path
   const actual = d * w * w * r * r;
   const close = Math.abs(actual - scaleFactor) <= 0.01 * Math.max(Math.abs(actual), Math.abs(scaleFactor));
   if (!(d === 1 && w === 1 && r === 1) && !close) {
-    throw new SweepError(path, `${pythonRepr(scaleType)} at ${scaleFactor} gives factors whose product ${actual} is not within 1% of ${scaleFactor}`);
+    throw new SweepError(path, `${pyRepr(scaleType)} at ${scaleFactor} gives factors whose product ${actual} is not within 1% of ${scaleFactor}`);
   }
   return { d, w, g, r };
 }
@@ -167,11 +167,11 @@ export function numberAt(value: PyValue | undefined, path: string): number {
   }
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
-  throw new SweepError(path, `${pythonRepr(value ?? null)} is not a number`);
+  throw new SweepError(path, `${pyRepr(value ?? null)} is not a number`);
 }
 
 function numbersAt(value: PyValue | undefined, path: string): number[] {
-  if (!Array.isArray(value)) throw new SweepError(path, `${pythonRepr(value ?? null)} is not a list`);
+  if (!Array.isArray(value)) throw new SweepError(path, `${pyRepr(value ?? null)} is not a list`);
   return (value as readonly PyValue[]).map((v, i) => numberAt(v, `${path}[${i}]`));
 }
 
@@ -187,7 +187,7 @@ const int = (n: number): bigint => BigInt(n);
 export function scaleModelConfig(config: PyConfigNode, path: string): PyConfigNode {
   const model = config.MODEL as PyConfigNode;
   const scaleType = model.SCALING_TYPE;
-  if (typeof scaleType !== 'string') throw new SweepError(path, `MODEL.SCALING_TYPE ${pythonRepr(scaleType ?? null)} is not a string`);
+  if (typeof scaleType !== 'string') throw new SweepError(path, `MODEL.SCALING_TYPE ${pyRepr(scaleType ?? null)} is not a string`);
   const factors = pyclsScalingFactors(scaleType, numberAt(model.SCALING_FACTOR, `${path}: MODEL.SCALING_FACTOR`), path);
   let out = config;
   if (model.TYPE === 'regnet') out = regNetToAnyNet(out, path);

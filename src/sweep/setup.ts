@@ -5,7 +5,10 @@
  */
 import type { SweepConfig } from './config.js';
 import { SweepError } from './errors.js';
-import type { PyConfigNode } from './python.js';
+import { integerInRange } from '../internal/check.js';
+import { describe } from '../internal/describe.js';
+import { ownedRecord } from '../internal/read.js';
+import { isNode, ownPyValue, type PyConfigNode } from './python.js';
 import { dumpYaml } from './pyyaml-dump.js';
 import { RandomState } from './random-state.js';
 import { samplerOf, type SampledConfig } from './sample.js';
@@ -95,12 +98,13 @@ export interface SetupSweepOptions {
  * ```
  */
 export async function setupSweep(sweep: SweepConfig, options: SetupSweepOptions): Promise<SweepSetup> {
-  const numProc = options?.numProc;
-  if (typeof numProc !== 'number' || !Number.isSafeInteger(numProc) || numProc < 1) {
-    throw new SweepError('numProc', `${String(numProc)} is not a positive integer`);
-  }
-  const { numSamples, chunkSize, numConfigs, rngSeed } = sweep.setup;
   const engine = samplerOf(sweep);
+  const fields = ownedRecord(options, ['numProc', 'onProgress', 'signal', 'finalChoice'], 'options', 'setupSweep options', SweepError);
+  const numProc = integerInRange(fields.numProc, 1, 4096, 'options.numProc', SweepError);
+  if (fields.onProgress !== undefined && typeof fields.onProgress !== 'function') throw new SweepError('options.onProgress', `${describe(fields.onProgress)} is not a function`);
+  if (fields.signal !== undefined && !(fields.signal instanceof AbortSignal)) throw new SweepError('options.signal', `${describe(fields.signal)} is not an AbortSignal`);
+  options = fields as unknown as SetupSweepOptions;
+  const { numSamples, chunkSize, numConfigs, rngSeed } = sweep.setup;
   const rs = new RandomState(rngSeed);
   const chunkSeeds = rs.choice(1000000, Math.ceil(numSamples / chunkSize), { replace: false });
   const finalChoice = options.finalChoice ?? 'in-process';
@@ -148,5 +152,7 @@ export async function setupSweep(sweep: SweepConfig, options: SetupSweepOptions)
  * ```
  */
 export function toYacsYaml(config: PyConfigNode): string {
-  return dumpYaml(config);
+  const owned = ownPyValue(config, 'config');
+  if (!isNode(owned)) throw new SweepError('config', `${describe(config)} is not a config node (a mapping of config keys)`);
+  return dumpYaml(owned);
 }

@@ -4,7 +4,7 @@
  * list, excepted), unknown keys are errors unless the node is open or the key deprecated.
  */
 import { SweepError } from './errors.js';
-import { isNode, literalEval, PyTuple, pythonRepr, pythonType, type LiteralValue, type PyConfigNode, type PyValue } from './python.js';
+import { isNode, literalEval, PyTuple, pyRepr, pythonType, type LiteralValue, type PyConfigNode, type PyValue } from './python.js';
 
 /** What a merge needs to know about the tree it merges into. */
 export interface MergeRules {
@@ -43,7 +43,7 @@ export function coerceValue(replacement: LiteralValue, original: PyValue, path: 
 }
 
 function tupleRepr(tuple: PyTuple): string {
-  return tuple.items.length === 1 ? `(${pythonRepr(tuple.items[0]!)},)` : `(${tuple.items.map(pythonRepr).join(', ')})`;
+  return tuple.items.length === 1 ? `(${pyRepr(tuple.items[0]!)},)` : `(${tuple.items.map(pyRepr).join(', ')})`;
 }
 
 /** "an int", "a float", "a mapping", ... */
@@ -60,7 +60,7 @@ function mismatch(replacement: LiteralValue, original: PyValue, path: string): S
 
 function describeValue(value: PyValue): string {
   if (isNode(value)) return 'mapping';
-  const text = pythonRepr(value);
+  const text = pyRepr(value);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 

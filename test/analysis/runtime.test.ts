@@ -1,69 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AnalysisError, complexity, correlateRuntime, fitLinear, pearson, SpecError, zooModel, zooNames } from '../../src/index.js';
+import { AnalysisError, complexity, correlateRuntime, SpecError, zooModel, zooNames } from '../../src/index.js';
 import { pyclsTimings } from '../fixtures.js';
-
-describe('pearson and fitLinear', () => {
-  it('are exact on lines', () => {
-    expect(pearson([1, 2, 3, 4], [3, 5, 7, 9])).toBe(1);
-    expect(pearson([1, 2, 3, 4], [9, 7, 5, 3])).toBe(-1);
-    expect(fitLinear([0, 1, 2], [1, 3, 5])).toEqual({ intercept: 1, slope: 2 });
-    expect(fitLinear([1, 2, 3], [4, 4, 4])).toEqual({ intercept: 4, slope: 0 });
-  });
-
-  it('agree with the textbook formulas on random data', () => {
-    // Integer data keeps the textbook sums exact in doubles, so they make an independent reference.
-    const series = fc.array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 })), { minLength: 3, maxLength: 40 });
-    fc.assert(
-      fc.property(series, (pairs) => {
-        const xs = pairs.map(([x]) => x);
-        const ys = pairs.map(([, y]) => y);
-        fc.pre(new Set(xs).size > 1 && new Set(ys).size > 1);
-        const n = xs.length;
-        const sx = xs.reduce((a, b) => a + b, 0);
-        const sy = ys.reduce((a, b) => a + b, 0);
-        const sxy = xs.reduce((a, x, i) => a + x * ys[i]!, 0);
-        const sxx = xs.reduce((a, x) => a + x * x, 0);
-        const syy = ys.reduce((a, y) => a + y * y, 0);
-        const covariance = n * sxy - sx * sy;
-        const naive = covariance / Math.sqrt((n * sxx - sx * sx) * (n * syy - sy * sy));
-        const r = pearson(xs, ys);
-        expect(r).toBeGreaterThanOrEqual(-1);
-        expect(r).toBeLessThanOrEqual(1);
-        expect(r).toBeCloseTo(Math.max(-1, Math.min(1, naive)), 10);
-        const { slope } = fitLinear(xs, ys);
-        expect(slope).toBeCloseTo(covariance / (n * sxx - sx * sx), 10);
-      }),
-    );
-  });
-
-  it.each<[string, unknown, unknown, RegExp]>([
-    ['empty', [], [], /^xs: has 0 values/],
-    ['one value', [1], [2], /^xs: has 1 value \(at least 2/],
-    ['length mismatch', [1, 2, 3], [1, 2], /^ys: has 2 values but xs has 3/],
-    ['constant xs', [2, 2, 2], [1, 2, 3], /^xs: is constant/],
-    ['NaN', [1, NaN, 3], [1, 2, 3], /^xs\[1\]: NaN is not a finite number/],
-    ['Infinity', [1, 2, 3], [1, Infinity, 3], /^ys\[1\]: Infinity is not a finite number/],
-    ['not an array', 'abc', [1, 2, 3], /^xs: "abc" is not an array/],
-  ])('pearson rejects %s with an AnalysisError', (_, xs, ys, message) => {
-    expect(() => pearson(xs as number[], ys as number[])).toThrow(AnalysisError);
-    expect(() => pearson(xs as number[], ys as number[])).toThrow(message);
-  });
-
-  it('only ever throws AnalysisError on arbitrary input', () => {
-    fc.assert(
-      fc.property(fc.anything(), fc.anything(), (xs, ys) => {
-        for (const run of [() => pearson(xs as number[], ys as number[]), () => fitLinear(xs as number[], ys as number[])]) {
-          try {
-            run();
-          } catch (error) {
-            expect(error).toBeInstanceOf(AnalysisError);
-          }
-        }
-      }),
-    );
-  });
-});
 
 describe('correlateRuntime on pycls’s V100 timings', () => {
   const timings = pyclsTimings();
@@ -137,15 +75,5 @@ describe('correlateRuntime on arbitrary input', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('pearson and fitLinear at the ends of double precision', () => {
-  it('neither overflow near 1e300 nor underflow near 1e-300', () => {
-    expect(pearson([1e300, -1e300, 0], [1, 3, 2])).toBeCloseTo(-1, 12);
-    expect(pearson([1e300, 2e300, 3e300], [1, 3, 2])).toBeCloseTo(0.5, 12);
-    expect(pearson([1e-300, 2e-300, 3e-300], [1, 2, 3])).toBeCloseTo(1, 12);
-    expect(fitLinear([1e-300, 2e-300, 3e-300], [1, 2, 3]).slope).toBeCloseTo(1e300, -288);
-    expect(() => fitLinear([1e-300, 2e-300, 3e-300], [1e300, 2e300, 3e300])).toThrow(AnalysisError);
   });
 });

@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, zooConfig, zooModel } from '../../src/index.js';
+import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, validateSpec, zooConfig, zooModel, zooNames } from '../../src/index.js';
+import { REPRODUCE, SEED } from '../seed.js';
 import { configPaths, readConfig } from '../fixtures.js';
 import { modelSpec } from '../arbitraries.js';
 
@@ -148,16 +149,38 @@ describe('fromPyclsConfig errors name the config key and value', () => {
     expect(() => fromPyclsConfig(42 as unknown as string)).toThrow(SpecError);
   });
 
-  it('only ever throws SpecError on arbitrary text', () => {
+  it('on a zoo config with one line edited, gives a valid spec or a SpecError with a reason, and mostly reaches the model', () => {
+    /** Values PyYAML and yacs read in surprising ways, and plain mistakes. */
+    const values = ['1e-5', '1e5', '.', 'y', 'on', '~', '010', '0x10', '1:30', '.inf', '-.nan', '"[1, 2]"', "'7'", '!!float 8', '!!str 8', '*nope', '[1, 2', '{a: 1}', 'toString', '__proto__', '2001-01-01', '<<', '='];
+    const edit = fc.record({ name: fc.constantFrom(...zooNames()), line: fc.nat(), kind: fc.constantFrom('value', 'duplicate', 'indent', 'rename', 'delete'), value: fc.constantFrom(...values) });
+    let reached = 0;
+    let runs = 0;
     fc.assert(
-      fc.property(fc.string(), (text) => {
+      fc.property(edit, ({ name, line, kind, value }) => {
+        runs++;
+        const lines = zooConfig(name).split('\n');
+        const i = line % lines.length;
+        const target = lines[i]!;
+        if (kind === 'value') lines[i] = target.replace(/:\s.*$/, `: ${value}`);
+        else if (kind === 'duplicate') lines.splice(i, 0, target);
+        else if (kind === 'indent') lines[i] = ` ${target}`;
+        else if (kind === 'rename') lines[i] = target.replace(/^(\s*)\w+/, `$1${value}`);
+        else lines.splice(i, 1);
+        let spec;
         try {
-          fromPyclsConfig(`MODEL:\n  TYPE: anynet\n${text}`);
+          spec = fromPyclsConfig(lines.join('\n'));
         } catch (error) {
           expect(error).toBeInstanceOf(SpecError);
+          expect((error as SpecError).reason).toMatch(/\S/);
+          if ((error as SpecError).path !== '') reached++; // an error about a config key: past the YAML
+          return;
         }
+        reached++;
+        expect(() => validateSpec(spec)).not.toThrow();
       }),
+      { seed: SEED },
     );
+    expect(reached, REPRODUCE).toBeGreaterThan(runs * 0.5);
   });
 
   it('counts what it reads: a config edited by hand changes the numbers', () => {

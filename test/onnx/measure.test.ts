@@ -1,8 +1,8 @@
 /** measureLatency and measureScaling in onnxruntime-node, and loading it on demand. */
 import { describe, expect, it } from 'vitest';
 import { ScalingError, SpecError, complexity, scale, type ModelSpec } from '../../src/index.js';
-import { OnnxError, measureLatency, measureScaling } from '../../src/onnx/index.js';
-import { loadOnnxRuntime, MissingOnnxRuntimeError } from '../../src/onnx/measure.js';
+import { LATENCY_LIMITS, OnnxError, measureLatency, measureScaling } from '../../src/onnx/index.js';
+import { loadOnnxRuntime, MissingOnnxRuntimeError, summarizeLatency } from '../../src/onnx/measure.js';
 
 /** A tiny network: a CIFAR stem and two small stages. */
 const tiny: ModelSpec = {
@@ -45,6 +45,60 @@ describe('measureLatency', () => {
     ] as const) {
       await expect(measureLatency(tiny, options as never)).rejects.toSatisfy((e) => e instanceof OnnxError && e.path === path);
     }
+  });
+});
+
+describe('latency limits', () => {
+  it('are 256 threads, batches of 4096, 10,000 runs and warm-up runs, a 1 GiB input and 1,000 models', () => {
+    expect(LATENCY_LIMITS).toEqual({ threads: 256, batchSize: 4096, runs: 10_000, warmup: 10_000, inputBytes: 1_073_741_824, models: 1000 });
+  });
+
+  it('refuse more than 1,000 models and holes in the lists before scaling any', async () => {
+    const factors = Array.from({ length: 101 }, (_, i) => 1 + i / 100);
+    await expect(measureScaling(tiny, { factors, strategies: Array(10).fill('w') })).rejects.toSatisfy(
+      (e) => e instanceof OnnxError && e.reason === '10 strategies times 101 factors are more than LATENCY_LIMITS.models (1000) models',
+    );
+    await expect(measureScaling(tiny, { factors: [1, , 2] as number[], strategies: ['w'] })).rejects.toSatisfy(
+      (e) => e instanceof ScalingError && e.message === 'options.factors[1]: is missing (the array has a hole here)',
+    );
+  });
+
+  it.each([
+    [{ threads: 5000 }, 'options.threads', '5000 is more than the limit of 256 (LATENCY_LIMITS)'],
+    [{ threads: 2 ** 53 - 1 }, 'options.threads', '9007199254740991 is more than the limit of 256 (LATENCY_LIMITS)'],
+    [{ batchSize: 1e8 }, 'options.batchSize', '100000000 is more than the limit of 4096 (LATENCY_LIMITS)'],
+    [{ runs: 1e9 }, 'options.runs', '1000000000 is more than the limit of 10000 (LATENCY_LIMITS)'],
+    [{ warmup: 10_001 }, 'options.warmup', '10001 is more than the limit of 10000 (LATENCY_LIMITS)'],
+  ])('refuse %j with an OnnxError naming the option', async (options, path, reason) => {
+    await expect(measureLatency(tiny, options)).rejects.toSatisfy((e) => e instanceof OnnxError && e.path === path && e.reason === reason);
+  });
+
+  it('refuse an input tensor beyond 1 GiB (batch x 3 x r x r float32) before exporting the model', async () => {
+    const huge = { ...tiny, resolution: { train: 20_000, test: 20_000 } };
+    await expect(measureLatency(huge)).rejects.toSatisfy(
+      (e) => e instanceof OnnxError && e.path === 'options.batchSize' && e.reason.startsWith('an input of 1 x 3 x 20000 x 20000 float32 values takes 4800000000 bytes'),
+    );
+    // 16 x 3 x 2048 x 2048 x 4 = 805306368 bytes would fit; 128 images (6.4 GB) do not.
+    const large = { ...tiny, resolution: { train: 2048, test: 2048 } };
+    await expect(measureLatency(large, { batchSize: 128, runs: 1 })).rejects.toSatisfy((e) => e instanceof OnnxError && e.path === 'options.batchSize');
+    // Resolution scaling by 2^14 makes 2048 x 2048 inputs: 64 of them do not fit.
+    await expect(measureScaling(tiny, { factors: [1, 2 ** 14], strategies: ['r'], runs: 1, batchSize: 64 })).rejects.toSatisfy(
+      (e) => e instanceof OnnxError && e.path === 'options.batchSize',
+    );
+  });
+});
+
+describe('summarizeLatency (the timed runs’ summary)', () => {
+  it('reports the median, not the fastest or slowest run', () => {
+    expect(summarizeLatency([5, 1, 9, 3, 7])).toEqual({ medianMs: 5, minMs: 1, maxMs: 9 });
+    expect(summarizeLatency([4, 1, 3, 2])).toEqual({ medianMs: 2.5, minMs: 1, maxMs: 4 });
+    expect(summarizeLatency([2])).toEqual({ medianMs: 2, minMs: 2, maxMs: 2 });
+  });
+
+  it('does not reorder the times it is given', () => {
+    const times = [3, 1, 2];
+    summarizeLatency(times);
+    expect(times).toEqual([3, 1, 2]);
   });
 });
 

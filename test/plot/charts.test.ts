@@ -76,7 +76,7 @@ describe('scalingChart', () => {
     expect(thrown(() => scalingChart(rows, 42 as never)).path).toBe('options');
     expect(thrown(() => scalingChart(rows, { metrc: 'acts' } as never)).path).toBe('options.metrc');
     expect(thrown(() => scalingChart(rows, { title: 7 } as never)).message).toBe('options.title: 7 is not a string');
-    expect(thrown(() => scalingChart([rows[0]!, , rows[1]!] as never)).message).toBe('rows[1]: undefined is not a row { name, factor, complexity }');
+    expect(thrown(() => scalingChart([rows[0]!, , rows[1]!] as never)).message).toBe('rows[1]: is missing (the array has a hole here)');
   });
 
   it('rejects empty rows, a bad metric, and counts a log axis cannot show, naming the field', () => {
@@ -132,7 +132,7 @@ describe('runtimeChart', () => {
   it('rejects options that are not an object of its fields, and holes in the points, as AnalysisError', () => {
     expect(thrown(() => runtimeChart(points, null as never)).message).toBe('options: null is not an object (runtime chart options)');
     expect(thrown(() => runtimeChart(points, { timeTitle: null } as never)).path).toBe('options.timeTitle');
-    expect(thrown(() => runtimeChart([points[0]!, , points[1]!] as never)).message).toBe('points[1]: undefined is not a point { name, seconds, complexity }');
+    expect(thrown(() => runtimeChart([points[0]!, , points[1]!] as never)).message).toBe('points[1]: is missing (the array has a hole here)');
   });
 
   it('rejects too few points and bad times, naming the field', () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  complexity,
   complexityExponents,
+  fromPyclsConfig,
+  MAX_STRATEGY_LENGTH,
+  scale,
   fastCompound,
   formatStrategy,
   parseStrategy,
@@ -10,6 +14,7 @@ import {
   STRATEGIES,
   type ScalingStrategy,
 } from '../../src/index.js';
+import { pyclsScaled, readConfig } from '../fixtures.js';
 
 const weight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 100, noNaN: true }));
 const strategy: fc.Arbitrary<ScalingStrategy> = fc
@@ -90,6 +95,13 @@ describe('scalingFactors and complexityExponents', () => {
         strategy.filter((s) => s.d + s.w + s.r > 0),
         fc.double({ min: 1e-3, max: 1e4, noNaN: true }),
         (st, s) => {
+          // The group width's exponent g / (d + w + r) / 2 is unbounded; where s to that power is not a finite
+          // number > 0 no network can be scaled, and that is an error.
+          const groupPower = s ** (st.g / (st.d + st.w + st.r) / 2);
+          if (!(Number.isFinite(groupPower) && groupPower > 0)) {
+            expect(() => scalingFactors(st, s)).toThrow(/^strategy: gives a group width multiplier of /);
+            return;
+          }
           const f = scalingFactors(st, s);
           expect(f.d * f.w ** 2 * f.r ** 2).toBeCloseTo(s, 9 - Math.ceil(Math.log10(s + 1)));
         },
@@ -120,5 +132,53 @@ describe('scalingFactors and complexityExponents', () => {
 
   it.each([0, -1, NaN, Infinity, '2'])('rejects factor %s', (s) => {
     expect(() => scalingFactors(STRATEGIES.d, s as number)).toThrow(ScalingError);
+  });
+
+  it('normalises weights without overflow or underflow: only their ratios matter', () => {
+    // pycls's multipliers for 'g' and 'dwr' at these factors (Python: 2 ** 1.0, 8 ** (1/3), 8 ** (1/3/2)).
+    expect(scalingFactors({ d: 0, w: 0, g: 5e-324, r: 0 }, 2)).toEqual({ d: 1, w: 1, g: 2, r: 1 });
+    expect(scalingFactors({ d: 1e308, w: 1e308, g: 0, r: 1e308 }, 8)).toEqual({ d: 2, w: 1.414213562373095, g: 1, r: 1.414213562373095 });
+    expect(scalingFactors({ d: 5e-324, w: 5e-324, g: 0, r: 5e-324 }, 8)).toEqual({ d: 2, w: 1.414213562373095, g: 1, r: 1.414213562373095 });
+    expect(complexityExponents({ d: 1.7e308, w: 1.7e308, g: 1.7e308, r: 0 })).toEqual({ flops: 1, params: 1, acts: 0.75 });
+  });
+
+  it('refuses weights whose group-width multiplier overflows or vanishes, naming the multiplier', () => {
+    // g's exponent is g / (d + w + r) / 2 = 2500000: pycls's 4 ** 2500000.0 raises OverflowError.
+    expect(() => scalingFactors(parseStrategy('d2e-7_g1'), 4)).toThrow(
+      'strategy: gives a group width multiplier of 4^2500000 = Infinity, which no network can take (weights d 2e-7, w 0, g 1, r 0)',
+    );
+    expect(() => scalingFactors(parseStrategy('d2e-7_g1'), 0.25)).toThrow(/group width multiplier of 0.25\^2500000 = 0,/);
+  });
+
+  it('refuses strategy text longer than MAX_STRATEGY_LENGTH before reading it', () => {
+    expect(MAX_STRATEGY_LENGTH).toBe(256);
+    const longest = `d${'1'.repeat(MAX_STRATEGY_LENGTH - 1)}`;
+    expect(parseStrategy(longest).d).toBe(Number('1'.repeat(MAX_STRATEGY_LENGTH - 1)));
+    expect(() => parseStrategy(`${longest}1`)).toThrow(/^strategy: "d1{56}\.\.\." has 257 characters, more than MAX_STRATEGY_LENGTH \(256\)$/);
+    expect(() => parseStrategy('d'.repeat(10_000_000))).toThrow(ScalingError);
+  });
+});
+
+describe('scale with weights far from 1', () => {
+  const records = pyclsScaled().filter((r) => r.factor !== 1);
+  const timesTwoTo = (x: number, k: number): number => {
+    for (; Math.abs(k) > 1000; k -= Math.sign(k) * 1000) x *= 2 ** (Math.sign(k) * 1000);
+    return x * 2 ** k;
+  };
+  // A power of two changes no ratio: pycls's network, whatever the weights' magnitude. The largest weight
+  // at 2^1023 makes pycls's weight sum overflow; the smallest at 2^-1074 makes its g / 2 vanish.
+  it.each([
+    ['the largest weight is 2^1023', (weights: number[]) => 1023 - Math.floor(Math.log2(Math.max(...weights)))],
+    ['the smallest weight is 2^-1074', (weights: number[]) => -1074 - Math.floor(Math.log2(Math.min(...weights.filter((w) => w > 0))))],
+  ])('weights scaled so that %s give pycls’s network (exact complexity)', (_, exponent) => {
+    for (const record of records) {
+      const base = fromPyclsConfig(readConfig(record.config));
+      const weights = parseStrategy(record.scale_type);
+      const k = exponent([weights.d, weights.w, weights.g, weights.r]);
+      const scaled = { d: timesTwoTo(weights.d, k), w: timesTwoTo(weights.w, k), g: timesTwoTo(weights.g, k), r: timesTwoTo(weights.r, k) };
+      // Subnormal weights keep few bits: skip strategies (d3_w4_g4_r3) whose ratios they cannot hold exactly.
+      if ((['d', 'w', 'g', 'r'] as const).some((key) => timesTwoTo(scaled[key], -k) !== weights[key])) continue;
+      expect(complexity(scale(base, scaled, record.factor)), `${record.config} ${record.scale_type} x${record.factor}`).toEqual(record.complexity);
+    }
   });
 });

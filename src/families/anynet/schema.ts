@@ -29,12 +29,15 @@ export function parseAnyNet(value: object): AnyNetSpec {
   if (stages.length === 0) throw new SpecError('stages', 'is empty (expected at least one element)');
   const parsed = stages.map((stage, i) => readStage(stage, join('stages', i), blockType));
   checkTotalBlocks(parsed.reduce((sum, s) => sum + s.depth, 0), 'stages');
+  const stem = readStem(spec.stem);
+  const seRatio = readSeRatio(spec.seRatio, blockType);
+  if (seRatio !== null) checkSeWidths(seRatio, [stem.width, ...parsed.map((s) => s.width)]);
   const result: AnyNetSpec = {
     family: 'anynet',
-    stem: readStem(spec.stem),
+    stem,
     blockType,
     stages: parsed,
-    seRatio: readSeRatio(spec.seRatio, blockType),
+    seRatio,
     headWidth: integerInRange(spec.headWidth, 0, LIMITS.maxWidth, 'headWidth', SpecError),
     numClasses: readNumClasses(spec.numClasses),
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
@@ -61,6 +64,14 @@ export function readSeRatio(value: unknown, blockType: BlockType): number | null
   return ratio;
 }
 
+/** Squeeze-excite widths `round(w_in * ratio)` within the width limit for every block input width. */
+function checkSeWidths(ratio: number, inputWidths: readonly number[]): void {
+  const widest = Math.max(...inputWidths);
+  if (roundHalfEven(widest * ratio) > LIMITS.maxWidth) {
+    throw new SpecError('seRatio', `${describe(ratio)} makes a squeeze-excite of ${widest} channels ${roundHalfEven(widest * ratio)} wide, beyond the limit of ${LIMITS.maxWidth}`);
+  }
+}
+
 /** A bottleneck multiplier as pycls requires: below 1, or an integer. */
 export function readBottleneckMultiplier(value: unknown, path: string): number {
   const multiplier = positiveNumber(value, path, SpecError);
@@ -84,6 +95,9 @@ function readStage(value: unknown, path: string, blockType: BlockType): AnyNetSt
   const groupWidth = readWidth(stage.groupWidth, groupPath);
   if (bottleneck) {
     const bottleneckWidth = roundHalfEven(width * multiplier);
+    if (bottleneckWidth > LIMITS.maxWidth) {
+      throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} ${bottleneckWidth} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
+    }
     if (bottleneckWidth < 1) {
       throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} round to ${bottleneckWidth} channels`);
     }

@@ -37,6 +37,9 @@ export function parseEfficientNet(value: object): EfficientNetSpec {
       if (expanded > LIMITS.maxWidth) {
         throw new SpecError(join(path, 'expansionRatio'), `${describe(expansionRatio)} expands ${blockInput} channels beyond the limit of ${LIMITS.maxWidth}`);
       }
+      if (truncate(blockInput * seRatio) > LIMITS.maxWidth) {
+        throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite beyond the limit of ${LIMITS.maxWidth} channels for a block input of ${blockInput} (stage ${i})`);
+      }
       if (truncate(blockInput * seRatio) < 1) {
         throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite of 0 channels for a block input of ${blockInput} (stage ${i})`);
       }
