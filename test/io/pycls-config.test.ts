@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, validateSpec, zooConfig, zooModel, zooNames } from '../../src/index.js';
+import { hasPyclsConfig } from '../../src/zoo/config.js';
 import { REPRODUCE, SEED } from '../seed.js';
 import { configPaths, readConfig } from '../fixtures.js';
 import { modelSpec } from '../arbitraries.js';
@@ -152,7 +153,7 @@ describe('fromPyclsConfig errors name the config key and value', () => {
   it('on a zoo config with one line edited, gives a valid spec or a SpecError with a reason, and mostly reaches the model', () => {
     /** Values PyYAML and yacs read in surprising ways, and plain mistakes. */
     const values = ['1e-5', '1e5', '.', 'y', 'on', '~', '010', '0x10', '1:30', '.inf', '-.nan', '"[1, 2]"', "'7'", '!!float 8', '!!str 8', '*nope', '[1, 2', '{a: 1}', 'toString', '__proto__', '2001-01-01', '<<', '='];
-    const edit = fc.record({ name: fc.constantFrom(...zooNames()), line: fc.nat(), kind: fc.constantFrom('value', 'duplicate', 'indent', 'rename', 'delete'), value: fc.constantFrom(...values) });
+    const edit = fc.record({ name: fc.constantFrom(...zooNames().filter(hasPyclsConfig)), line: fc.nat(), kind: fc.constantFrom('value', 'duplicate', 'indent', 'rename', 'delete'), value: fc.constantFrom(...values) });
     let reached = 0;
     let runs = 0;
     fc.assert(
