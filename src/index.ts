@@ -29,6 +29,10 @@ export type {
   Resolution,
   Stem,
   StemType,
+  VitClassifier,
+  VitConvStemLayer,
+  VitSpec,
+  VitStem,
 } from './spec/types.js';
 export type { ScaledSpec } from './families/index.js';
 export { LIMITS } from './limits.js';
@@ -52,6 +56,7 @@ export {
   type StrategyName,
 } from './scaling/strategy.js';
 export { scalingFactors, complexityExponents, type ScalingFactors, type ComplexityExponents } from './scaling/factors.js';
+export { vitComplexityExponents, type VitComplexityExponents } from './families/vit/exponents.js';
 export type { RoundingPolicy } from './scaling/rounding.js';
 export { scale, fastScale, applyScalingFactors, type ScaleOptions } from './scaling/scale.js';
 export {

@@ -16,6 +16,8 @@ import {
   type RegNetSpec,
   type ResNetSpec,
   type StemType,
+  type VitConvStemLayer,
+  type VitSpec,
   zooModel,
   zooNames,
 } from '../src/index.js';
@@ -160,13 +162,98 @@ export const efficientNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitr
     })
     .map(({ common: c, ...rest }): EfficientNetSpec => ({ family: 'efficientnet', ...rest, ...c }));
 
+/**
+ * Vision transformers: a patchify or conv stem whose strides multiply to the patch size, an image of 1 to
+ * 16 patches a side, heads x head width = hidden width. By default only what a pycls config can describe
+ * (conv stem kernels of 3 but the last, pycls's module names); `anyKernels` draws any odd kernel and either
+ * implementation.
+ */
+export const vitSpec = (limits: SpecLimits = DEFAULT_LIMITS, anyKernels = false): fc.Arbitrary<VitSpec> =>
+  fc
+    .record({
+      conv: fc.option(
+        fc.array(
+          fc.record({
+            kernel: anyKernels ? fc.constantFrom(1, 3, 5, 7) : fc.constant(3),
+            stride: fc.integer({ min: 1, max: 3 }),
+            width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
+      ),
+      lastKernel: fc.constantFrom(1, 3, 5),
+      patch: fc.constantFrom(1, 2, 4, 8, 14, 16, 32),
+      side: fc.integer({ min: 1, max: 16 }),
+      layers: fc.integer({ min: 1, max: limits.maxDepth }),
+      heads: fc.integer({ min: 1, max: 8 }),
+      headWidth: fc.integer({ min: 1, max: 2 * limits.maxWidthUnits }),
+      mlpRatio: fc.constantFrom(0.25, 1, 2, 3, 4),
+      classifier: fc.constantFrom('token' as const, 'pooled' as const),
+      numClasses: fc.integer({ min: 1, max: 1000 }),
+      test: fc.integer({ min: 8, max: limits.maxResolution }),
+      implementation: anyKernels ? fc.constantFrom(undefined, 'pycls' as const, 'torchvision' as const) : fc.constant(undefined),
+    })
+    .map((v): VitSpec => {
+      const hiddenWidth = v.heads * v.headWidth;
+      // A conv stem: the drawn convs, then the last one (to the hidden width); its strides make the patch size.
+      const convs: VitConvStemLayer[] | null = v.conv === null ? null : [...v.conv, { kernel: v.lastKernel, stride: 1, width: hiddenWidth }];
+      const patchSize = convs === null ? v.patch : convs.reduce((p, c) => p * c.stride, 1);
+      const spec: VitSpec = {
+        family: 'vit',
+        patchSize,
+        stem: convs === null ? { type: 'patchify' } : { type: 'conv', convs },
+        layers: v.layers,
+        heads: v.heads,
+        hiddenWidth,
+        mlpWidth: Math.max(1, Math.round(hiddenWidth * v.mlpRatio)),
+        classifier: v.classifier,
+        numClasses: v.numClasses,
+        resolution: { train: patchSize * v.side, test: v.test },
+      };
+      return v.implementation === undefined ? spec : { ...spec, implementation: v.implementation };
+    });
+
 /** A valid spec of any family. */
 export const modelSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits));
+  fc.oneof(anyNetSpec(limits), regNetSpec(limits), resNetSpec(limits), efficientNetSpec(limits), vitSpec(limits));
 
-/** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form). */
+/**
+ * An AnyNet of a shape torchvision has, named as torchvision names it: its ResNet (ResNet stem, basic or
+ * bottleneck blocks, no squeeze-excite, ReLU) or its RegNet (simple stem, bottleneck blocks); no head conv.
+ */
+export const torchvisionAnyNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<AnyNetSpec> =>
+  anyNetSpec(limits).map((spec): AnyNetSpec => {
+    const resNet = spec.stem.type !== 'simple_stem_in' && (spec.blockType === 'res_basic_block' || spec.blockType === 'res_bottleneck_block');
+    const shape = resNet
+      ? { stem: { ...spec.stem, type: 'res_stem_in' as const }, seRatio: null, activation: 'relu' as const }
+      : { stem: { ...spec.stem, type: 'simple_stem_in' as const }, blockType: 'res_bottleneck_block' as const };
+    return { ...spec, ...shape, headWidth: 0, implementation: 'torchvision' };
+  });
+
+/** A RegNet generated with torchvision's rounding (`implementation: 'torchvision'`): torchvision's RegNet class. */
+export const torchvisionRegNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<RegNetSpec> =>
+  fc
+    .record({
+      spec: regNetSpec(limits),
+      groupWidth: fc.constantFrom(1, 2, 4, 8, 16, 24, 56),
+      // Powers of 2 keep int(w * b) / b an integer whose bottleneck is exactly int(w * b).
+      bottleneckMultiplier: fc.constantFrom(0.25, 0.5, 1),
+    })
+    .map(({ spec, groupWidth, bottleneckMultiplier }): RegNetSpec => ({
+      ...spec,
+      groupWidth,
+      bottleneckMultiplier,
+      stem: { ...spec.stem, type: 'simple_stem_in' },
+      blockType: 'res_bottleneck_block',
+      headWidth: 0,
+      implementation: 'torchvision',
+    }));
+
+/** A valid spec of any family that `scale` accepts (ImageNet ResNets with strideOn1x1 have no AnyNet form), torchvision-named ones included. */
 export const scalableSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<ModelSpec> =>
-  modelSpec(limits).filter((spec) => !(spec.family === 'resnet' && spec.dataset === 'imagenet' && spec.strideOn1x1));
+  fc
+    .oneof(modelSpec(limits), torchvisionAnyNetSpec(limits), torchvisionRegNetSpec(limits))
+    .filter((spec) => !(spec.family === 'resnet' && spec.dataset === 'imagenet' && spec.strideOn1x1));
 
 /** Values no numeric, string or object field accepts in its place. */
 export const badValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -307,8 +394,15 @@ export const realisticEfficientNet: fc.Arbitrary<EfficientNetSpec> = fc
     };
   });
 
-export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet);
+/** torchvision's ResNets and RegNets, named as torchvision does: ResNe(X)t-like AnyNets without SE, and RegNets near the zoo's generated with torchvision's rounding. */
+export const realisticTorchvision: fc.Arbitrary<ModelSpec> = fc.oneof(
+  realisticAnyNet
+    .filter((spec) => spec.stem.type === 'res_stem_in')
+    .map((spec): AnyNetSpec => ({ ...spec, seRatio: null, implementation: 'torchvision' })),
+  realisticRegNet.map((spec): RegNetSpec => ({ ...spec, implementation: 'torchvision' })),
+);
 
+export const realisticSpec: fc.Arbitrary<ModelSpec> = fc.oneof(realisticAnyNet, realisticRegNet, realisticResNet, realisticEfficientNet, realisticTorchvision);
 /**
  * A valid MobileNet of either version: stages with a ratio or an explicit expanded width, any odd kernel,
  * strides 1 to 3 (3 only torchvision's classes cannot build), squeeze-excite in V3, every activation.

@@ -49,3 +49,29 @@ export interface ScaledRecord {
 export function pyclsScaled(): ScaledRecord[] {
   return JSON.parse(readFileSync(join(FIXTURES, 'pycls-scaled.json'), 'utf8')).records;
 }
+
+/** One pycls ViT config of test/fixtures/pycls-vit.json: keys over pycls's defaults, and pycls's complexity (or rejection). */
+export interface PyclsVitRecord {
+  readonly name: string;
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly flops?: number;
+  readonly params?: number;
+  readonly acts?: number;
+  readonly error?: string;
+  readonly buildError?: string;
+}
+
+/** pycls's own ViT.complexity on 260 configs, and the configs it rejects (see the fixture's `about`). */
+export function pyclsVit(): { records: PyclsVitRecord[]; rejected: PyclsVitRecord[] } {
+  return JSON.parse(readFileSync(join(FIXTURES, 'pycls-vit.json'), 'utf8'));
+}
+
+/** A pycls config (YAML; JSON is YAML) of `SECTION.KEY` values, with `MODEL.TYPE` set to `type`. */
+export function configOfKeys(type: string, keys: Readonly<Record<string, unknown>>): string {
+  const sections: Record<string, Record<string, unknown>> = { MODEL: { TYPE: type } };
+  for (const [key, value] of Object.entries(keys)) {
+    const [section, name] = key.split('.') as [string, string];
+    (sections[section] ??= {})[name] = value;
+  }
+  return JSON.stringify(sections);
+}

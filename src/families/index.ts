@@ -9,9 +9,10 @@ import { mobileNet } from './mobilenet/index.js';
 import type { BaseSpec, Family } from './family.js';
 import { regNet } from './regnet/index.js';
 import { resNet } from './resnet/index.js';
+import { vit } from './vit/index.js';
 
 /** The families, in the order the zoo lists their models (pycls's MODEL_ZOO.md: RegNets, then ResNe(X)ts, then EfficientNets). */
-export const FAMILIES = [regNet, anyNet, resNet, efficientNet, mobileNet, mnasNet] as const;
+export const FAMILIES = [regNet, anyNet, resNet, efficientNet, vit, mobileNet, mnasNet] as const;
 
 type SpecOf<F> = F extends Family<infer S, BaseSpec> ? S : never;
 type Registered = (typeof FAMILIES)[number];

@@ -96,7 +96,7 @@ export function fromPyclsConfig(yamlText: string): ModelSpec {
   const fields = {
     ...format.read(configView(root)),
     numClasses: optional(model.NUM_CLASSES, 10),
-    activation: activation(model.ACTIVATION_FUN),
+    ...(format.ignoresActivation === true ? {} : { activation: activation(model.ACTIVATION_FUN) }),
     resolution: {
       train: optional(section(root, 'TRAIN').IM_SIZE, 224),
       test: optional(section(root, 'TEST').IM_SIZE, 256),

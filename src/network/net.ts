@@ -55,7 +55,7 @@ export type Layer =
   | (LayerBase & Counted & { readonly op: 'maxpool'; readonly kernel: number; readonly stride: number; readonly padding: number })
   | (LayerBase & Counted & { readonly op: 'scale' })
   | (LayerBase & Counted & { readonly op: 'classToken' })
-  | (LayerBase & Counted & { readonly op: 'positionEmbedding' })
+  | (LayerBase & Counted & { readonly op: 'positionEmbedding'; readonly sequenceFirst: boolean })
   | (LayerBase & Counted & { readonly op: 'attention'; readonly heads: number })
   | (LayerBase & { readonly op: 'act'; readonly kind: ActivationKind })
   | (LayerBase & { readonly op: 'avgpool' })
@@ -300,13 +300,16 @@ export class Net {
     if (input !== null) this.emit({ op: 'classToken', name: this.named(name), input, output: this.shape(), flops: 0, params, acts: 0 });
   }
 
-  /** Adds a learned position embedding: tokens x C parameters. */
-  positionEmbedding(name: string): void {
+  /**
+   * Adds a learned position embedding: tokens x C parameters, stored as [1, tokens, C], or as [tokens, 1, C]
+   * with `sequenceFirst` (pycls's ViT, whose encoder runs sequence-first).
+   */
+  positionEmbedding(name: string, sequenceFirst = false): void {
     const params = this.tokens * this.channels;
     this.params += params;
     if (this.sink !== null) {
       const shape = this.shape();
-      this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0 });
+      this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0, sequenceFirst });
     }
   }
 

@@ -6,6 +6,7 @@ export type { Activation, AnyNetSpec, AnyNetStage, BlockType, Implementation, St
 export type { RegNetSpec } from '../families/regnet/types.js';
 export type { ResNetSpec } from '../families/resnet/types.js';
 export type { EfficientNetSpec, EfficientNetStage } from '../families/efficientnet/types.js';
+export type { VitClassifier, VitConvStemLayer, VitSpec, VitStem } from '../families/vit/types.js';
 export type { MnasNetSpec, MnasNetStage } from '../families/mnasnet/types.js';
 export type { MobileNetActivation, MobileNetSpec, MobileNetStage, MobileNetV2Spec, MobileNetV3Spec } from '../families/mobilenet/types.js';
 export type { ModelFamily, ModelSpec } from '../families/index.js';

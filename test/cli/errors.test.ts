@@ -109,7 +109,7 @@ describe('bad options', () => {
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '0.5'], '--max-factor: 0.5 is below 1'],
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '1e300'], '--max-factor: 1e300 is above 1048576 (2^20), the largest plotted'],
     [['measure', 'RegNetY-400MF', '--factors', '1,x'], '--factors: "x" is not a number'],
-    [['list', '--family', 'vit'], '--family: "vit" is not one of regnet, anynet, resnet, efficientnet, mobilenet, mnasnet'],
+    [['list', '--family', 'bogus'], '--family: "bogus" is not one of regnet, anynet, resnet, efficientnet, vit, mobilenet, mnasnet'],
     [['list', '--min-flops', '8G', '--max-flops', '4G'], '--min-flops 8G is above --max-flops 4G: no model can match'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);

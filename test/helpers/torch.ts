@@ -9,7 +9,6 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-code.py', import.meta.url));
-const BATCH_SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-batch.py', import.meta.url));
 
 /** The Python that has torch: Debian's, not a pyenv shim. */
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
@@ -46,19 +45,20 @@ export function countTorchCode(code: string, imageSize: number, reference?: stri
   return JSON.parse(result.stdout) as TorchCount;
 }
 
-/** One network for {@link countTorchCodes}: emitted code, the image size to count it at, and optionally a torchvision builder to compare state dicts with. */
+/** One code to build and count in {@link countTorchCodes}. */
 export interface TorchJob {
   readonly code: string;
   readonly imageSize: number;
+  /** A torchvision builder whose state dict to list beside, called with `referenceArgs` (a ViT's `image_size`). */
   readonly reference?: string;
+  readonly referenceArgs?: Readonly<Record<string, number>>;
+  /** `meta`: shapes only (fast for large networks); `cpu`: real tensors (the default up to 512 px). */
+  readonly device?: 'cpu' | 'meta';
 }
 
-/**
- * {@link countTorchCode} for many networks in one Python process (importing torch takes seconds): the
- * counts in the order of `jobs`.
- */
+/** {@link countTorchCode} for many codes in one Python process (importing torch once). */
 export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
-  const result = spawnSync(PYTHON, [BATCH_SCRIPT], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  const result = spawnSync(PYTHON, [SCRIPT, '--batch'], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
   return JSON.parse(result.stdout) as TorchCount[];
 }

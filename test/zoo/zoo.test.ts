@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, fromPyclsConfig, isZooName, SpecError, zooConfig, zooModel, zooNames } from '../../src/index.js';
-import { ZOO_CONFIGS } from '../../src/zoo/configs.js';
+import { type PyclsZooName, ZOO_CONFIGS } from '../../src/zoo/configs.js';
 import { pyclsComplexity, readConfig } from '../fixtures.js';
 
 const expected = pyclsComplexity();
-/** The names of pycls's zoo models (torchvision's follow them; their own tests are with their families). */
-const pyclsNames = zooNames().filter((name): name is keyof typeof ZOO_CONFIGS => Object.hasOwn(ZOO_CONFIGS, name));
+/** The zoo's pycls models (the rest are torchvision's, tested with their families). */
+const pyclsNames = zooNames().filter((name): name is PyclsZooName => Object.hasOwn(ZOO_CONFIGS, name));
 
 describe('zoo', () => {
   it('lists the 36 models of pycls MODEL_ZOO.md first, in its order', () => {
@@ -33,7 +33,8 @@ describe('zoo', () => {
   it('rejects an unknown name with a SpecError listing the closest names', () => {
     expect(() => zooModel('RegNetY-4GF')).toThrow(SpecError);
     expect(() => zooModel('RegNetY-4GF')).toThrow(/unknown zoo model "RegNetY-4GF"; closest: RegNetY-4.0GF/);
-    expect(() => zooModel('resnet50')).toThrow(/closest: ResNet-50/);
+    expect(() => zooModel('resnet-50')).toThrow(/closest: ResNet-50, ResNeXt-50, resnet50/);
+    expect(() => zooModel('regnet_x_400')).toThrow(/closest: regnet_x_400mf/);
     expect(() => zooConfig('EfficientNet-B9')).toThrow(/closest: EfficientNet-B/);
     expect(() => zooModel(42 as unknown as string)).toThrow(SpecError);
   });

@@ -86,7 +86,7 @@ export const scale: Command = {
       targetResult = { metric: sizing.metric, value: sizing.value, relativeError: result.relativeError };
     }
     const scaledComplexity = complexity(scaled);
-    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, { template: model.config }));
+    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, model.config === undefined ? {} : { template: model.config }));
     if (toStdout) return; // stdout holds the config alone, for pipes
     if (values.json === true) {
       printJson(io, {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { complexity, layers, zooModel } from '../../../src/index.js';
 import { mnasNetSpec } from '../../arbitraries.js';
-import { fixtureRows, layerRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, layerRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 import { atResolution } from '../../specs.js';
 
 const MODELS = ['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3'] as const;

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { applyScalingFactors, complexity, fastScale, layers, scale, scaleToTarget, STRATEGIES, zooModel, type MnasNetSpec, type ModelSpec } from '../../../src/index.js';
 import { realisticMnasNet } from '../../arbitraries.js';
 import { describeFamilyScaling, slope } from '../../helpers/family-scaling.js';
-import { widthMultiplierFixture } from '../../helpers/torchvision-fixture.js';
+import { widthMultiplierFixture } from '../../helpers/torchvision-fixtures.js';
 
 const widths = widthMultiplierFixture();
 const base = zooModel('mnasnet1_0');

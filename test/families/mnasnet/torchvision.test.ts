@@ -12,7 +12,7 @@ import { walk } from '../../../src/network/count.js';
 import { ModuleWriter } from '../../../src/torch/modules.js';
 import { mnasNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
-import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 
 const ZOO = ['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3'] as const;
 const STRATEGIES = ['d', 'w', 'r', 'dwr', 'dWr'] as const;
@@ -40,7 +40,7 @@ const random = fc.sample(mnasNetSpec(SMALL_LIMITS), { seed: SEED, numRuns: 10 })
 
 describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MNASNet) built by PyTorch', () => {
   const jobs: TorchJob[] = [];
-  const add = (job: TorchJob): number => jobs.push(job) - 1;
+  const add = (job: TorchJob): number => jobs.push({ device: 'meta', ...job }) - 1;
   const zooJobs = ZOO.map((name) => ({ name, own: add({ code: toTorchvision(zooModel(name)), imageSize: 224, reference: name }), generic: add({ code: moduleByModule(zooModel(name)), imageSize: 224 }) }));
   const stackJob = add({ code: toTorchvision({ ...base, headWidth: 1024 }), imageSize: 224, reference: 'mnasnet1_0' });
   const scaledJobs = scaled.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));

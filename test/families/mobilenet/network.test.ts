@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { complexity, layers, zooModel, type MobileNetSpec } from '../../../src/index.js';
 import { mobileNetSpec } from '../../arbitraries.js';
-import { fixtureRows, layerRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, layerRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 import { atResolution } from '../../specs.js';
 
 const MODELS = ['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'] as const;

@@ -19,7 +19,7 @@ import {
 } from '../../../src/index.js';
 import { realisticMobileNet } from '../../arbitraries.js';
 import { describeFamilyScaling, slope } from '../../helpers/family-scaling.js';
-import { widthMultiplierFixture } from '../../helpers/torchvision-fixture.js';
+import { widthMultiplierFixture } from '../../helpers/torchvision-fixtures.js';
 
 const widths = widthMultiplierFixture();
 const NAMES = ['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'] as const;

@@ -12,7 +12,7 @@ import { walk } from '../../../src/network/count.js';
 import { ModuleWriter } from '../../../src/torch/modules.js';
 import { mobileNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
-import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { fixtureRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 
 const ZOO = ['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'] as const;
 const STRATEGIES = ['d', 'w', 'r', 'dwr', 'dWr'] as const;
@@ -57,7 +57,7 @@ const random = fc.sample(mobileNetSpec(SMALL_LIMITS), { seed: SEED, numRuns: 12 
 
 describe.skipIf(TORCH_MISSING !== null)('toTorchvision(MobileNet) built by PyTorch', () => {
   const jobs: TorchJob[] = [];
-  const add = (job: TorchJob): number => jobs.push(job) - 1;
+  const add = (job: TorchJob): number => jobs.push({ device: 'meta', ...job }) - 1;
   const zooJobs = ZOO.map((name) => ({ name, own: add({ code: toTorchvision(zooModel(name)), imageSize: 224, reference: name }), generic: add({ code: moduleByModule(zooModel(name)), imageSize: 224 }) }));
   const scaledJobs = scaled.map(({ label, spec }) => ({ label, spec, job: add({ code: toTorchvision(spec), imageSize: spec.resolution.train }) }));
   const zooSizeJobs = ZOO.flatMap((name) => OTHER_SIZES.map((size) => ({ name, size, job: add({ code: toTorchvision(zooModel(name)), imageSize: size }) })));
