@@ -281,6 +281,7 @@ export const TARGETS: readonly Target[] = [
     reached: deep,
   },
   { name: 'complexityExponents', valid: strategyObject.map((s) => [s]), call: (s) => api.complexityExponents(s as never), reached: deep },
+  { name: 'vitComplexityExponents', valid: strategyObject.map((s) => [s]), call: (s) => api.vitComplexityExponents(s as never), reached: deep },
   // ---- scaling ----
   {
     name: 'scale',
