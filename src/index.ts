@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { FastscaleError, SpecError, ScalingError, AnalysisError } from './errors.js';
+export { FastscaleError, SpecError, ScalingError, AnalysisError, LatencyTableError } from './errors.js';
 export type {
   Activation,
   AnyNetSpec,
@@ -76,7 +76,27 @@ export { estimateActivationMemory, type ActivationMemoryOptions } from './analys
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies, type TargetRow } from './analysis/compare.js';
 export { MAX_STRATEGIES } from './analysis/strategies.js';
-export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
+export {
+  scaleToTarget,
+  type ComplexityTarget,
+  type LatencyTarget,
+  type ScaleTarget,
+  type TargetMetric,
+  type TargetOptions,
+  type TargetResult,
+} from './analysis/target.js';
+export { paretoFront, type Objective } from './analysis/pareto.js';
+export {
+  readLatencyTable,
+  LATENCY_TABLE_FORMAT,
+  LATENCY_TABLE_VERSION,
+  type LatencyTable,
+  type LatencyEntry,
+  type LatencySettings,
+  type MeasuredTime,
+} from './latency/table.js';
+export { predictLatency, type LatencyPrediction, type PredictedPart, type PredictLatencyOptions } from './latency/predict.js';
+export type { PartKind } from './latency/parts.js';
 export {
   scalingChart,
   runtimeChart,
@@ -85,6 +105,9 @@ export {
   type ScalingChartRow,
   type RuntimeChartOptions,
   type RuntimePoint,
+  latencyChart,
+  type LatencyChartOptions,
+  type LatencyPoint,
 } from './plot/index.js';
 export { toTorchvision } from './torch/index.js';
 export { SweepError } from './sweep/errors.js';

@@ -9,10 +9,11 @@ import { Net, type Sink } from './net.js';
 /**
  * Walks a checked spec's description (3 input channels at the training size), handing layers to `sink` if
  * given. With a sink the work is O(blocks), so the spec's blocks are counted first (O(stages)) and a
- * network of more than `LIMITS.maxListedBlocks` blocks is refused with `error`.
+ * network of more than `LIMITS.maxListedBlocks` blocks is refused with `error`; a sink that takes
+ * {@link Sink.distinctBlocks} keeps the walk O(stages), so no limit applies to it.
  */
 export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClass = SpecError): Net {
-  if (sink !== null) {
+  if (sink !== null && sink.distinctBlocks !== true) {
     const blocks = walk(spec).blockCount;
     if (blocks > LIMITS.maxListedBlocks) {
       throw new error('', `the network has ${blocks} blocks; layer by layer, at most ${LIMITS.maxListedBlocks} are listed, exported or built (LIMITS.maxListedBlocks)`);

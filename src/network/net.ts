@@ -70,12 +70,41 @@ export type Layer =
 /** The kinds of {@link Layer}. */
 export type LayerOp = Layer['op'];
 
+/**
+ * A block boundary, as {@link Net.blocks} reports it to a sink: everything a sink receives between a
+ * `begin` and its `end` belongs to that block (layers outside every block are the stem, the head, or
+ * what lies between stages).
+ */
+export interface BlockEvent {
+  readonly phase: 'begin' | 'end';
+  /** Module path of the scope the stage's blocks are in (`s2`, `features.3`); `''` at the top. */
+  readonly scope: string;
+  /** The block's 0-based index in its stage. */
+  readonly index: number;
+  /**
+   * How many blocks of the network this walk of the block stands for: 1, except under
+   * {@link Sink.distinctBlocks}, where block 1 stands for blocks 1..count-1.
+   */
+  readonly repeats: number;
+}
+
 /** An interpreter of a description besides counting: receives every layer in forward order. */
 export interface Sink {
   layer(layer: Layer): void;
+  /** Told where each block of a stage begins and ends (optional: most sinks only want layers). */
+  block?(event: BlockEvent): void;
+  /**
+   * When true, a stage hands only its blocks 0 and 1 to the sink, block 1 with `repeats` = count - 1
+   * (blocks 1..count-1 are identical by the contract of {@link Net.blocks}): the walk is O(stages), for
+   * sinks that only need each distinct block once (latency prediction). The net's counts stay exact.
+   */
+  readonly distinctBlocks?: boolean;
+  /**
+   * When false, layers are named by their own name only (`a`, not `s1.b1.f.a`): for sinks that never read
+   * names, which then cost no string per layer. Block events keep their scope.
+   */
+  readonly names?: boolean;
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** A stage body: adds block `index` (0-based) of a stage; `a` and `b` are whatever the description passes. */
 export type BlockBody<A, B> = (net: Net, index: number, a: A, b: B) => void;
@@ -99,7 +128,14 @@ export class Net {
   /** Blocks walked or multiplied so far: the work an interpreter that visits every block would do. */
   blockCount = 0;
   private readonly sink: Sink | null;
-  private readonly path: string[] = [];
+  /** Whether layers get their full module path (see {@link Sink.names}). */
+  private readonly fullNames: boolean;
+  /** The last shape handed out: layers that keep the shape share it instead of allocating their own. */
+  private lastShape: Shape | null = null;
+  /** The module path of each enclosing scope, outermost first (the current one is `scope`). */
+  private readonly outer: string[] = [];
+  /** The current module path, its parts joined with dots, kept by enter and exit (layers outnumber scopes). */
+  private scope = '';
   /** Tensors kept by {@link fork}: channels, size and tokens of each, flat. */
   private readonly kept: number[] = [];
 
@@ -107,38 +143,67 @@ export class Net {
     this.channels = channels;
     this.size = size;
     this.sink = sink;
+    this.fullNames = sink?.names !== false;
   }
 
   /** Enters a module scope named `prefix` (or `prefix` + `index`, as in `s1`, `b2`, `features.3`). */
   enter(prefix: string, index?: number): void {
-    if (this.sink !== null) this.path.push(index === undefined ? prefix : `${prefix}${index}`);
+    if (this.sink !== null) {
+      const part = index === undefined ? prefix : `${prefix}${index}`;
+      this.scope = this.outer.push(this.scope) === 1 ? part : `${this.scope}.${part}`;
+    }
   }
 
   /** Leaves the innermost scope. */
   exit(): void {
-    if (this.sink !== null) this.path.pop();
+    if (this.sink !== null) {
+      this.scope = this.outer.pop() ?? '';
+    }
   }
 
   /**
-   * `count` blocks of a stage. Without a sink, blocks 2..count are taken to be identical to block 2 (the
-   * first may differ: it takes the stage's input and stride), so block 2 is walked once and its counts
-   * added `count - 2` more times: O(1) per stage.
+   * `count` blocks of a stage, indexed from 0. Without a sink, blocks 1..count-1 are taken to be identical
+   * (block 0 may differ: it takes the stage's input and stride), so block 1 is walked once and its counts
+   * added `count - 2` more times: O(1) per stage. A sink is told where each block begins and ends
+   * ({@link Sink.block}); one that wants {@link Sink.distinctBlocks} is handed blocks 0 and 1 only, as the
+   * counting walk does.
    */
   blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {
     this.blockCount += count;
-    if (this.sink !== null || count <= 2) {
+    const sink = this.sink;
+    if (sink === null && count <= 2) {
       for (let i = 0; i < count; i++) body(this, i, a, b);
       return;
     }
-    body(this, 0, a, b);
+    if (sink !== null && sink.distinctBlocks !== true) {
+      for (let i = 0; i < count; i++) this.reportedBlock(sink, body, i, 1, a, b);
+      return;
+    }
+    if (count === 0) return;
+    if (sink === null) body(this, 0, a, b);
+    else this.reportedBlock(sink, body, 0, 1, a, b);
+    if (count < 2) return;
     const flops = this.flops;
     const params = this.params;
     const acts = this.acts;
-    body(this, 1, a, b);
+    if (sink === null) body(this, 1, a, b);
+    else this.reportedBlock(sink, body, 1, count - 1, a, b);
     const repeats = count - 2;
     this.flops += (this.flops - flops) * repeats;
     this.params += (this.params - params) * repeats;
     this.acts += (this.acts - acts) * repeats;
+  }
+
+  /** One block walked with a sink, between its begin and end events. */
+  private reportedBlock<A, B>(sink: Sink, body: BlockBody<A, B>, index: number, repeats: number, a: A, b: B): void {
+    if (sink.block === undefined) {
+      body(this, index, a, b);
+      return;
+    }
+    const scope = this.scope;
+    sink.block({ phase: 'begin', scope, index, repeats });
+    body(this, index, a, b);
+    sink.block({ phase: 'end', scope, index, repeats });
   }
 
   /** k x k convolution, `groups` groups (depthwise when groups = channels), padding (k - 1) / 2 unless given. */
@@ -163,7 +228,8 @@ export class Net {
 
   // Kept out of `conv` so that the counting path stays small enough to be inlined.
   private emitConv(name: string, inChannels: number, inSize: number, flops: number, params: number, acts: number, kernel: number, stride: number, padding: number, groups: number, bias: boolean): void {
-    const input = { channels: inChannels, size: inSize, tokens: 0 };
+    const last = this.lastShape;
+    const input = last !== null && last.channels === inChannels && last.size === inSize && last.tokens === 0 ? last : { channels: inChannels, size: inSize, tokens: 0 };
     this.emit({ op: 'conv', name: this.named(name), input, output: this.shape(), flops, params, acts, kernel, stride, padding, groups, bias });
   }
 
@@ -197,7 +263,10 @@ export class Net {
 
   /** An activation function: nothing counted. */
   act(name: string, kind: ActivationKind): void {
-    if (this.sink !== null) this.emitShaped({ op: 'act', name, kind });
+    if (this.sink !== null) {
+      const shape = this.shape();
+      this.emit({ op: 'act', name: this.named(name), input: shape, output: shape, kind });
+    }
   }
 
   /** k x k max pool; its output counts as activations. */
@@ -249,7 +318,10 @@ export class Net {
   /** Keeps the current tensor for a later {@link merge} (a residual or a gate): pushes it. */
   fork(): void {
     this.kept.push(this.channels, this.size, this.tokens);
-    if (this.sink !== null) this.emitShaped({ op: 'fork', name: '' });
+    if (this.sink !== null) {
+      const shape = this.shape();
+      this.emit({ op: 'fork', name: this.named(''), input: shape, output: shape });
+    }
   }
 
   /** Exchanges the current tensor with the one kept by {@link fork}: the other branch is walked next. */
@@ -344,9 +416,11 @@ export class Net {
     if (input !== null) this.emit({ op: 'token', name: this.named(name), input, output: this.shape(), select });
   }
 
-  /** The shape now. */
+  /** The shape now (the same object while the shape stays the same: shapes are never changed). */
   shape(): Shape {
-    return { channels: this.channels, size: this.size, tokens: this.tokens };
+    const last = this.lastShape;
+    if (last !== null && last.channels === this.channels && last.size === this.size && last.tokens === this.tokens) return last;
+    return (this.lastShape = { channels: this.channels, size: this.size, tokens: this.tokens });
   }
 
   private output(acts: number, largest = acts): void {
@@ -355,18 +429,12 @@ export class Net {
   }
 
   private named(name: string): string {
-    if (this.path.length === 0) return name;
-    return name === '' ? this.path.join('.') : `${this.path.join('.')}.${name}`;
+    if (this.scope === '' || !this.fullNames) return name;
+    return name === '' ? this.scope : `${this.scope}.${name}`;
   }
 
   private emit(layer: Layer): void {
     this.sink!.layer(layer);
-  }
-
-  /** Emits a layer that keeps the shape, given without its name's scope and shapes. */
-  private emitShaped(layer: DistributiveOmit<Extract<Layer, { op: 'act' | 'fork' | 'flatten' | 'permute' | 'avgpool' }>, 'input' | 'output'>): void {
-    const shape = this.shape();
-    this.emit({ ...layer, name: this.named(layer.name), input: shape, output: shape } as Layer);
   }
 
   private tooSmall(): never {

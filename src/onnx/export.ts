@@ -75,7 +75,7 @@ export const MIN_OPSET = 17;
 export const MAX_OPSET = 22;
 
 /** The IR version each opset was released with (onnx/docs/Versioning.md): a reader of that opset reads it. */
-function irVersion(opset: number): number {
+export function irVersion(opset: number): number {
   if (opset <= 18) return 8;
   if (opset <= 20) return 9;
   return 10;

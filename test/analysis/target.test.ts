@@ -69,7 +69,7 @@ describe('scaleToTarget', () => {
   it.each<[string, unknown, RegExp]>([
     ['no metric', {}, /^target: names no metric/],
     ['two metrics', { flops: 1e9, acts: 1e7 }, /^target: names flops and acts/],
-    ['unknown metric', { macs: 1e9 }, /^target\.macs: is not a field of a complexity target/],
+    ['unknown metric', { macs: 1e9 }, /^target\.macs: is not a field of a complexity or latency target/],
     ['negative', { flops: -1 }, /^target\.flops: -1 is not a finite number > 0/],
     ['NaN', { acts: NaN }, /^target\.acts: NaN is not a finite number > 0/],
     ['beyond safe integers', { flops: 2 ** 60 }, /above Number\.MAX_SAFE_INTEGER/],

@@ -26,6 +26,7 @@ import {
 import { multiplierExponents } from '../../../src/scaling/factors.js';
 import { plateauBoundaries } from '../../../src/scaling/plateaus.js';
 import { vitSpec } from '../../arbitraries.js';
+import { REPRODUCE, SEED } from '../../seed.js';
 
 const vit = (name: string): VitSpec => zooModel(name) as VitSpec;
 const vitNames = zooNames().filter((name) => zooModel(name).family === 'vit');
@@ -111,12 +112,14 @@ describe('every scaled network is valid', () => {
     }
   });
 
-  it('random specs, strategies, factors in [2^-4, 2^16] and policies: valid, in whole patches and heads, input unchanged', () => {
+  it('random specs, strategies, factors in [2^-4, 2^16] and policies: valid, in whole patches and heads, input unchanged; or, far up, refused as too large to count', () => {
     const strategies = fc.oneof(
       fc.constantFrom(...Object.values(STRATEGIES)),
       fc.constantFrom('g', 'w1_g1', 'd2_w2_g2_r1', 'd3_w4_g4_r3').map(parseStrategy),
       fc.double({ min: 0, max: 1, noNaN: true }).map(fastCompound),
     );
+    const runs = 300;
+    let refused = 0;
     fc.assert(
       fc.property(
         vitSpec({ maxWidthUnits: 4, maxDepth: 3, maxResolution: 64, maxStages: 3 }, true),
@@ -125,7 +128,19 @@ describe('every scaled network is valid', () => {
         fc.constantFrom('pycls' as const, 'efficientnet' as const),
         (spec, strategy, s, policy) => {
           const before = structuredClone(spec);
-          const scaled = scale(spec, strategy, s, { policy });
+          let scaled: VitSpec;
+          try {
+            scaled = scale(spec, strategy, s, { policy });
+          } catch (error) {
+            // Attention costs grow as the square of the tokens: 'r' at 2^16 puts 256^2 times the tokens into
+            // each attention map, and the counts pass Number.MAX_SAFE_INTEGER (about 1 run in 7000 here).
+            // That is refused with a typed error, never rounded; a scale-up by less than 2^8 never is.
+            expect(error).toBeInstanceOf(ScalingError);
+            expect((error as Error).message).toMatch(/exceed Number\.MAX_SAFE_INTEGER/);
+            expect(s).toBeGreaterThan(2 ** 8);
+            refused++;
+            return;
+          }
           expect(spec).toEqual(before);
           validateSpec(scaled);
           expect(scaled).toMatchObject({ family: 'vit', patchSize: spec.patchSize, classifier: spec.classifier, numClasses: spec.numClasses });
@@ -137,8 +152,10 @@ describe('every scaled network is valid', () => {
           expect(scaled.mlpWidth).toBe(Math.max(1, Math.round((scaled.hiddenWidth * spec.mlpWidth) / spec.hiddenWidth)));
         },
       ),
-      { numRuns: 300 },
+      { seed: SEED, numRuns: runs },
     );
+    // Refusals stay rare: a property that refused most scales would check nothing.
+    expect(refused, REPRODUCE).toBeLessThan(runs / 20);
   });
 });
 
@@ -166,7 +183,7 @@ describe('plateaus and budgets', () => {
           }
         },
       ),
-      { numRuns: 80 },
+      { seed: SEED, numRuns: 80 },
     );
   });
 
@@ -216,6 +233,7 @@ describe('closed-form exponents', () => {
         expect(e.attention.acts).toBeCloseTo((3 * (1 - alpha)) / 2, 12);
         expect(e.attention.flops).toBeCloseTo((3 * (1 - alpha)) / 2 + alpha / 2, 12);
       }),
+      { seed: SEED },
     );
   });
 });
@@ -227,7 +245,8 @@ describe('closed-form exponents', () => {
  * attention regime: `attentionShare`), and with enough blocks, heads and patches that rounding moves
  * them in small steps. Factors: 2^6 .. 2^16 where linear layers dominate (as for the convnets), 1 .. 2^6
  * where attention does (resolution costs s^2 there: larger factors would leave the exact integers).
- * Measured worst deviations over the grids of these bases and strategies: 0.025 (linear), 0.028 (attention).
+ * Measured worst deviations over every base of these domains, the named strategies and fast compound
+ * scaling with alpha in steps of 0.01 (linear) and 0.005 (attention): 0.034 (linear), 0.037 (attention).
  */
 const TOLERANCE = 0.05;
 
@@ -256,11 +275,15 @@ const classifiers = fc.constantFrom('token' as const, 'pooled' as const);
 
 describe('asymptotics where linear layers dominate (s = 2^6 .. 2^16)', () => {
   const FACTORS = Array.from({ length: 11 }, (_, i) => 2 ** (6 + i));
-  // Wide, few tokens: L <= 65 while (6 + k) g >= 2048 and (2 + k) w >= 2048, so attention is < 3.2% of acts
-  // and flops (and its share does not grow under the strategies below).
+  // Wide, few tokens: L <= 122 while (6 + k) g >= 4096 and (2 + k) w >= 4096, so attention is < 3% of acts
+  // and flops (and its share does not grow under the strategies below). At least 12 blocks and 8 tokens a
+  // side, because a strategy with a small depth and resolution share (fast compound with alpha near 1)
+  // moves them in a step or two over the whole range: a step from 4 to 5 tokens a side (L x 1.56) or
+  // from 6 to 7 blocks bends the fitted slope by more than the tolerance (measured 0.062 on 6..12 blocks
+  // and 4..8 tokens a side, hidden 512), while from 8 tokens and 12 blocks it stays below 0.035.
   const linearSpec = fc
-    .tuple(fc.integer({ min: 6, max: 12 }), fc.constantFrom(1, 2), fc.constantFrom(2, 4), fc.integer({ min: 4, max: 8 }), classifiers)
-    .map(([layers, heads, mlpRatio, side, classifier]) => pixelPatches(layers, heads, 512, 512 * mlpRatio, side, classifier));
+    .tuple(fc.integer({ min: 12, max: 16 }), fc.constantFrom(1, 2), fc.constantFrom(2, 4), fc.integer({ min: 8, max: 11 }), classifiers)
+    .map(([layers, heads, mlpRatio, side, classifier]) => pixelPatches(layers, heads, 1024, 1024 * mlpRatio, side, classifier));
   // Strategies whose attention shares do not grow: e_r <= e_w / 2 and e_r <= e_g / 2.
   const strategies = fc.oneof(
     fc.constantFrom(STRATEGIES.d, STRATEGIES.w, STRATEGIES.dw, STRATEGIES.dWr, parseStrategy('w1_g1')),
@@ -277,7 +300,7 @@ describe('asymptotics where linear layers dominate (s = 2^6 .. 2^16)', () => {
           expect(Math.abs(slope(spec, strategy, metric, FACTORS) - e.linear[metric]), metric).toBeLessThan(TOLERANCE);
         }
       }),
-      { numRuns: 40 },
+      { seed: SEED, numRuns: 40 },
     );
   });
 });
@@ -305,7 +328,7 @@ describe('asymptotics where attention dominates (s = 1 .. 2^6)', () => {
           expect(Math.abs(slope(spec, strategy, metric, FACTORS) - e.attention[metric]), metric).toBeLessThan(TOLERANCE);
         }
       }),
-      { numRuns: 30 },
+      { seed: SEED, numRuns: 30 },
     );
   });
 
@@ -314,7 +337,7 @@ describe('asymptotics where attention dominates (s = 1 .. 2^6)', () => {
       fc.property(attentionSpec, (spec) => {
         expect(Math.abs(slope(spec, STRATEGIES.w, 'acts', FACTORS) - 0.5)).toBeLessThan(TOLERANCE);
       }),
-      { numRuns: 10 },
+      { seed: SEED, numRuns: 10 },
     );
   });
 
@@ -326,7 +349,7 @@ describe('asymptotics where attention dominates (s = 1 .. 2^6)', () => {
       fc.property(embeddingSpec, fc.constantFrom(STRATEGIES.r, STRATEGIES.dr, STRATEGIES.wr), (spec, strategy) => {
         expect(Math.abs(slope(spec, strategy, 'params', FACTORS) - vitComplexityExponents(strategy).embeddingParams)).toBeLessThan(TOLERANCE);
       }),
-      { numRuns: 20 },
+      { seed: SEED, numRuns: 20 },
     );
   });
 });

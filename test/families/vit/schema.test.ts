@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, SpecError, validateSpec, zooModel, type VitSpec } from '../../../src/index.js';
 import { badValue, leafPaths, vitSpec, withLeaf } from '../../arbitraries.js';
+import { SEED } from '../../seed.js';
 
 const b16 = zooModel('ViT-B/16') as VitSpec;
 const c1 = zooModel('ViT-C-1.0GF') as VitSpec;
@@ -28,7 +29,7 @@ describe('vit specs', () => {
         const cx = complexity(spec);
         for (const value of Object.values(cx)) expect(Number.isSafeInteger(value) && value > 0).toBe(true);
       }),
-      { numRuns: 300 },
+      { seed: SEED, numRuns: 300 },
     );
   });
 
@@ -37,6 +38,7 @@ describe('vit specs', () => {
       fc.property(vitSpec(undefined, true), (spec) => {
         expect(complexity({ ...spec, implementation: 'torchvision' })).toEqual(complexity({ ...spec, implementation: 'pycls' }));
       }),
+      { seed: SEED },
     );
   });
 
@@ -52,7 +54,7 @@ describe('vit specs', () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { seed: SEED, numRuns: 500 },
     );
   });
 
