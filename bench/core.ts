@@ -17,6 +17,8 @@ export function registerCore(bench: Bench): void {
   const tvResNet50 = structuredClone(zooModel('resnet50'));
   // A spec the library has never seen (not frozen): validated on every call.
   const freshRegNetY4 = structuredClone(regNetY4);
+  const mobileNetV3 = zooModel('mobilenet_v3_large');
+  const freshMobileNetV3 = structuredClone(mobileNetV3);
   const factors = Array.from({ length: 32 }, (_, i) => 2 ** (i / 4)); // 1x .. ~256x
   bench
     .add('complexity(RegNetY-4.0GF)', () => {
@@ -64,6 +66,15 @@ export function registerCore(bench: Bench): void {
     })
     .add('fastScale(vit_b_16, 4) + complexity', () => {
       complexity(fastScale(vitB16, 4));
+    })
+    .add('complexity(mobilenet_v3_large)', () => {
+      complexity(mobileNetV3);
+    })
+    .add('complexity(mobilenet_v3_large), unfrozen copy', () => {
+      complexity(freshMobileNetV3);
+    })
+    .add('walk of mobilenet_v3_large (the count complexity() caches per spec)', () => {
+      walkComplexity(mobileNetV3);
     })
     .add('fastScale(RegNetY-4.0GF, 4) + complexity', () => {
       complexity(fastScale(regNetY4, 4));

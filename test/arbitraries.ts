@@ -10,6 +10,10 @@ import {
   type ConvNeXtSpec,
   type EfficientNetSpec,
   type EfficientNetStage,
+  type MnasNetSpec,
+  type MnasNetStage,
+  type MobileNetSpec,
+  type MobileNetStage,
   type ModelSpec,
   type RegNetSpec,
   type ResNetSpec,
@@ -482,3 +486,102 @@ export const nearValidTarget: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.tuple(fc.constantFrom('flops', 'params', 'acts', 'macs'), badValue).map(([metric, value]) => ({ [metric]: value })), weight: 2 },
   { arbitrary: fc.constantFrom({}, { flops: 1e9, acts: 1e7 }, 'flops=4e9', null, 4e9), weight: 1 },
 );
+
+/**
+ * A valid MobileNet of either version: stages with a ratio or an explicit expanded width, any odd kernel,
+ * strides 1 to 3 (3 only torchvision's classes cannot build), squeeze-excite in V3, every activation.
+ */
+export const mobileNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<MobileNetSpec> =>
+  fc.constantFrom('v2' as const, 'v3' as const).chain((version) =>
+    fc
+      .record({
+        stemWidth: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+        stages: fc.array(
+          fc.record({
+            depth: fc.integer({ min: 1, max: limits.maxDepth }),
+            width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+            expansion: fc.oneof(fc.constantFrom(1, 2.5, 3, 4.5, 6).map((expansionRatio) => ({ expansionRatio })), fc.integer({ min: 1, max: 48 * limits.maxWidthUnits }).map((expandedWidth) => ({ expandedWidth }))),
+            kernel: fc.constantFrom(1, 3, 5, 7),
+            stride: fc.constantFrom(1, 1, 2, 2, 3),
+            squeezeExcite: version === 'v3' ? fc.boolean() : fc.constant(false),
+            activation: fc.constantFrom('relu' as const, 'relu6' as const, 'hardswish' as const),
+          }),
+          { minLength: 1, maxLength: limits.maxStages + 2 },
+        ),
+        last: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
+        numClasses: fc.integer({ min: 1, max: 1000 }),
+        resolution: fc.record({ train: fc.integer({ min: 8, max: limits.maxResolution }), test: fc.integer({ min: 8, max: limits.maxResolution }) }),
+      })
+      .map(({ stages, last, ...rest }): MobileNetSpec => {
+        const built = stages.map(({ expansion, ...stage }): MobileNetStage => ({ ...stage, ...expansion }));
+        const common = { family: 'mobilenet' as const, ...rest, stages: built };
+        return version === 'v2' ? { ...common, version, headWidth: last } : { ...common, version, lastChannel: last };
+      }),
+  );
+
+/** A valid MNASNet: integer expansions, any odd kernel, strides 1 to 3. */
+export const mnasNetSpec = (limits: SpecLimits = DEFAULT_LIMITS): fc.Arbitrary<MnasNetSpec> =>
+  fc.record({
+    family: fc.constant('mnasnet' as const),
+    stemWidth: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+    separableWidth: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+    stages: fc.array(
+      fc.record({
+        depth: fc.integer({ min: 1, max: limits.maxDepth }),
+        width: fc.integer({ min: 1, max: 8 * limits.maxWidthUnits }),
+        expansionRatio: fc.constantFrom(1, 3, 6),
+        kernel: fc.constantFrom(1, 3, 5, 7),
+        stride: fc.constantFrom(1, 1, 2, 2, 3),
+      }),
+      { minLength: 1, maxLength: limits.maxStages + 2 },
+    ),
+    headWidth: fc.integer({ min: 1, max: 32 * limits.maxWidthUnits }),
+    numClasses: fc.integer({ min: 1, max: 1000 }),
+    resolution: fc.record({ train: fc.integer({ min: 8, max: limits.maxResolution }), test: fc.integer({ min: 8, max: limits.maxResolution }) }),
+  });
+
+/** A width moved by `factor` to a multiple of 8 (at least 8), as the networks people build have. */
+const movedWidth = (width: number, factor: number): number => 8 * Math.max(1, Math.round((width * factor) / 8));
+
+/**
+ * MobileNets near torchvision's: a zoo MobileNet with its widths moved by one random factor in [0.5, 1.5]
+ * (to multiples of 8), each stage up to two blocks deeper, kernels of 3 or 5, at 160 to 300 px.
+ */
+export const realisticMobileNet: fc.Arbitrary<MobileNetSpec> = fc.constantFrom('mobilenet_v2' as const, 'mobilenet_v3_large' as const, 'mobilenet_v3_small' as const).chain((name) => {
+  const base = zooModel(name) as MobileNetSpec;
+  const n = base.stages.length;
+  return fc
+    .record({
+      factor: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+      extra: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
+      kernels: fc.array(fc.constantFrom(3, 5), { minLength: n, maxLength: n }),
+      resolution: fc.integer({ min: 40, max: 75 }).map((k) => 4 * k),
+    })
+    .map(({ factor, extra, kernels, resolution }): MobileNetSpec => {
+      const stages = base.stages.map((stage, i): MobileNetStage => {
+        const moved = { ...stage, depth: stage.depth + extra[i]!, width: movedWidth(stage.width, factor), kernel: kernels[i]! };
+        return stage.expandedWidth === undefined ? moved : { ...moved, expandedWidth: movedWidth(stage.expandedWidth, factor) };
+      });
+      const common = { stemWidth: movedWidth(base.stemWidth, factor), stages, resolution: { train: resolution, test: resolution } };
+      return base.version === 'v2' ? { ...base, ...common } : { ...base, ...common, lastChannel: movedWidth(base.lastChannel, factor) };
+    });
+});
+
+/** MNASNets near torchvision's: `mnasnet1_0` with widths moved by one factor in [0.5, 1.5], stages up to two blocks deeper, kernels 3 or 5, 160 to 300 px. */
+export const realisticMnasNet: fc.Arbitrary<MnasNetSpec> = fc
+  .record({
+    factor: fc.double({ min: 0.5, max: 1.5, noNaN: true }),
+    extra: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 6, maxLength: 6 }),
+    kernels: fc.array(fc.constantFrom(3, 5), { minLength: 6, maxLength: 6 }),
+    resolution: fc.integer({ min: 40, max: 75 }).map((k) => 4 * k),
+  })
+  .map(({ factor, extra, kernels, resolution }): MnasNetSpec => {
+    const base = zooModel('mnasnet1_0');
+    return {
+      ...base,
+      stemWidth: movedWidth(base.stemWidth, factor),
+      separableWidth: movedWidth(base.separableWidth, factor),
+      stages: base.stages.map((stage, i) => ({ ...stage, depth: stage.depth + extra[i]!, width: movedWidth(stage.width, factor), kernel: kernels[i]! })),
+      resolution: { train: resolution, test: resolution },
+    };
+  });

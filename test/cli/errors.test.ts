@@ -25,7 +25,7 @@ describe('a model argument that is not a model', () => {
   });
 
   it('a name like no zoo name points to fastscale list', async () => {
-    expect(await fails(['info', 'mobilenet'])).toBe('"mobilenet" is neither a zoo model nor a config file; fastscale list shows the zoo models');
+    expect(await fails(['info', 'hourglass'])).toBe('"hourglass" is neither a zoo model nor a config file; fastscale list shows the zoo models');
   });
 
   it('a very long name is cut short in the message and gets no suggestion', async () => {
@@ -109,7 +109,7 @@ describe('bad options', () => {
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '0.5'], '--max-factor: 0.5 is below 1'],
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '1e300'], '--max-factor: 1e300 is above 1048576 (2^20), the largest plotted'],
     [['measure', 'RegNetY-400MF', '--factors', '1,x'], '--factors: "x" is not a number'],
-    [['list', '--family', 'bogus'], '--family: "bogus" is not one of regnet, anynet, resnet, efficientnet, vit, convnext'],
+    [['list', '--family', 'bogus'], '--family: "bogus" is not one of regnet, anynet, resnet, efficientnet, vit, convnext, mobilenet, mnasnet'],
     [['list', '--min-flops', '8G', '--max-flops', '4G'], '--min-flops 8G is above --max-flops 4G: no model can match'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);

@@ -18,6 +18,16 @@ const ZOO = [
   'ResNeXt-152',
   ...[0, 1, 2, 3, 4, 5].map((b) => `EfficientNet-B${b}`),
 ];
+/** torchvision's mobile models by builder name, with their families. */
+const MOBILE: Record<string, string> = {
+  mobilenet_v2: 'mobilenet',
+  mobilenet_v3_large: 'mobilenet',
+  mobilenet_v3_small: 'mobilenet',
+  mnasnet0_5: 'mnasnet',
+  mnasnet0_75: 'mnasnet',
+  mnasnet1_0: 'mnasnet',
+  mnasnet1_3: 'mnasnet',
+};
 
 /** pycls's vision transformers, after its zoo. */
 const VITS = [
@@ -53,13 +63,14 @@ describe('fastscale list', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     const models = JSON.parse(stdout) as { name: string; family: string; complexity: unknown }[];
     expect(models.map((m) => m.name)).toEqual([...ZOO, ...VITS, ...TORCHVISION]);
-    expect(TORCHVISION).toEqual(expect.arrayContaining(['resnet18', 'regnet_x_400mf', 'vit_b_16', 'efficientnet_b0', 'efficientnet_v2_l', 'convnext_tiny', 'convnext_large']));
+    expect(TORCHVISION).toEqual(expect.arrayContaining(['resnet18', 'regnet_x_400mf', 'vit_b_16', 'efficientnet_b0', 'efficientnet_v2_l', 'convnext_tiny', 'convnext_large', ...Object.keys(MOBILE)]));
     const complexityOf = pyclsComplexity();
     for (const m of models) {
       if (!ZOO.includes(m.name)) {
         if (m.name.startsWith('ViT') || m.name.startsWith('vit_')) expect(m.family, m.name).toBe('vit');
         if (m.name.startsWith('efficientnet_')) expect(m.family, m.name).toBe('efficientnet');
         if (m.name.startsWith('convnext_')) expect(m.family, m.name).toBe('convnext');
+        if (Object.hasOwn(MOBILE, m.name)) expect(m.family, m.name).toBe(MOBILE[m.name]);
         expect(m.complexity, m.name).toEqual(referenceComplexity(m.name));
         continue;
       }
@@ -87,6 +98,14 @@ efficientnet_b1  efficientnet  686.82 MF  7.79 M  10.9 M
     const { code, stdout } = await cli(['list', '--family', 'convnext', '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout).map((m: { name: string }) => m.name)).toEqual(['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large']);
+  });
+
+  it("filters torchvision's families: the MNASNets with torchvision's complexities", async () => {
+    const { code, stdout } = await cli(['list', '--family', 'mnasnet', '--json']);
+    expect(code).toBe(0);
+    const models = JSON.parse(stdout) as { name: string; complexity: unknown }[];
+    expect(models.map((m) => m.name)).toEqual(['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3']);
+    for (const m of models) expect(m.complexity).toEqual(torchvisionFixture(m.name).runs[0]!.totals);
   });
 
   it('keeps models within --min-flops and --max-flops, bounds included', async () => {

@@ -1,10 +1,11 @@
 /**
  * Readers of test/fixtures/torchvision (scripts/torchvision-fixtures.py): torchvision 0.14's models counted
- * with PyTorch hooks, module by module, and the comparison of a spec's layer table with them.
+ * with PyTorch hooks, module by module, and the comparison of a spec's layer table with them; and of
+ * test/fixtures/torchvision-width-multipliers.json (scripts/torchvision-width-fixtures.py).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Complexity, layers, type ModelSpec } from '../../src/index.js';
+import { type Complexity, type LayerRow, layers, type ModelSpec } from '../../src/index.js';
 import { FIXTURES } from '../fixtures.js';
 import { atResolution } from '../specs.js';
 
@@ -42,4 +43,19 @@ export function specRows(spec: ModelSpec, imageSize: number): ModuleRow[] {
 /** The fixture's image sizes: its crop size, then 160 and 288 px. */
 export function fixtureSizes(fixture: TorchvisionFixture): number[] {
   return fixture.runs.map((run) => run.imageSize);
+}
+
+/** Layer table rows as {@link ModuleRow}s. */
+export function layerRows(rows: readonly LayerRow[]): ModuleRow[] {
+  return rows.map((row) => [row.name, row.module, row.params, row.flops, row.acts]);
+}
+
+/** torchvision's width multipliers of its mobile networks, counted at `imageSize` (scripts/torchvision-width-fixtures.py). */
+export interface WidthMultiplierFixture {
+  readonly imageSize: number;
+  readonly models: Record<string, { call: string; runs: { multiplier: number; totals: Complexity; modules: [string, number, number, number][] }[] }>;
+}
+
+export function widthMultiplierFixture(): WidthMultiplierFixture {
+  return JSON.parse(readFileSync(join(FIXTURES, 'torchvision-width-multipliers.json'), 'utf8')) as WidthMultiplierFixture;
 }

@@ -35,7 +35,7 @@ function pycls(texts: readonly string[]): ReferenceResult[] {
 
 /** Zoo models a pycls config holds: not torchvision's ConvNeXts, nor EfficientNets with torchvision's names or blocks. */
 const pyclsBuilds = (spec: ModelSpec): boolean =>
-  spec.family !== 'convnext' && !(spec.family === 'efficientnet' && (spec.implementation !== undefined || spec.stages.some((s) => s.fused === true)));
+  spec.family !== 'convnext' && spec.family !== 'mobilenet' && spec.family !== 'mnasnet' && !(spec.family === 'efficientnet' && (spec.implementation !== undefined || spec.stages.some((s) => s.fused === true)));
 
 /** Our reading, or the error we raise. */
 function ours(text: string): { value: unknown } | { error: unknown } {

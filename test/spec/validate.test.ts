@@ -128,7 +128,7 @@ describe('malformed specs only ever throw SpecError', () => {
   });
 
   it.each<[string, (spec: Record<string, unknown>) => unknown, string]>([
-    ['unknown family', (s) => ({ ...s, family: 'hourglass' }), "family: \"hourglass\" is not one of 'anynet', 'convnext', 'efficientnet', 'regnet', 'resnet'"],
+    ['unknown family', (s) => ({ ...s, family: 'hourglass' }), "family: \"hourglass\" is not one of 'anynet', 'convnext', 'efficientnet', 'mnasnet', 'mobilenet', 'regnet', 'resnet'"],
     ['misspelt field', (s) => ({ ...s, headwidth: 0 }), 'headwidth: is not a field of an anynet spec'],
     ['missing field', ({ numClasses: _, ...s }) => s, 'numClasses: is missing (expected a positive integer)'],
     ['squeeze-excite of 0', (s) => ({ ...s, seRatio: 0 }), 'seRatio: 0 is not a finite number > 0'],

@@ -8,16 +8,16 @@ import { UsageError } from '../errors.js';
 import { formatFlops, formatMillions, table } from '../format.js';
 import { printJson } from '../io.js';
 
-const HELP = `Usage: fastscale list [--family regnet|anynet|efficientnet|vit] [--min-flops F] [--max-flops F] [--json]
+const HELP = `Usage: fastscale list [--family regnet|anynet|efficientnet|vit|mobilenet|mnasnet] [--min-flops F] [--max-flops F] [--json]
 
-List the built-in zoo models (pycls's model zoo, then the vision transformers) with their family and
-complexity (flops, params and activations at their training resolution). Any command takes these
-names, in any case.
+List the built-in zoo models (pycls's model zoo, then the vision transformers and torchvision's models
+by builder name) with their family and complexity (flops, params and activations at their training
+resolution). Any command takes these names, in any case.
 
 Options:
       --family F         only models of this spec family: regnet (RegNetX, RegNetY), anynet
-                         (the ResNe(X)ts, which pycls's zoo configs define as AnyNets), efficientnet
-                         or vit (vision transformers)
+                         (the ResNe(X)ts, which pycls's zoo configs define as AnyNets), efficientnet,
+                         vit (vision transformers), mobilenet (torchvision's MobileNetV2 and V3) or mnasnet
       --min-flops F      only models of at least F flops: 4e9, 4G, 400MF, ...
       --max-flops F      only models of at most F flops
       --json             print [{ name, family, complexity }] as JSON
