@@ -1,7 +1,7 @@
 import { AnalysisError } from '../errors.js';
-import { record } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { chartTitle, pixels } from './scaling-chart.js';
+import { ownedArray, ownedRecord, pickFields } from '../internal/read.js';
+import { chartTitle, MAX_CHART_POINTS, pixels } from './scaling-chart.js';
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from './spec.js';
 
 /**
@@ -68,8 +68,10 @@ const OPTION_FIELDS = ['title', 'unit', 'band', 'size'];
  * ```
  */
 export function latencyChart(points: readonly LatencyPoint[], options: LatencyChartOptions = {}): VegaLiteSpec {
-  if (!Array.isArray(points) || points.length === 0) throw new AnalysisError('points', `${describe(points)} is not a non-empty array of points`);
-  const checked = record(options, OPTION_FIELDS, 'options', 'latency chart options', AnalysisError) as LatencyChartOptions;
+  // Read once into owned data: a getter, a revoked proxy or a hole is a typed error, not a TypeError.
+  const owned = ownedArray(points, 'points', AnalysisError, { value: MAX_CHART_POINTS, name: 'the chart point limit' }, 'points');
+  if (owned.length === 0) throw new AnalysisError('points', 'is empty (expected at least one point)');
+  const checked = ownedRecord(options, OPTION_FIELDS, 'options', 'latency chart options', AnalysisError) as LatencyChartOptions;
   const title = chartTitle(checked.title, 'predicted vs measured latency', 'options.title');
   const unit = chartTitle(checked.unit, 's', 'options.unit');
   const size = pixels(checked.size, 360, 'options.size');
@@ -81,10 +83,9 @@ export function latencyChart(points: readonly LatencyPoint[], options: LatencyCh
   let colored = false;
   let lo = Infinity;
   let hi = 0;
-  for (let i = 0; i < points.length; i++) {
-    const point = points[i];
+  for (let i = 0; i < owned.length; i++) {
     const path = `points[${i}]`;
-    if (typeof point !== 'object' || point === null) throw new AnalysisError(path, `${describe(point)} is not a point { name, predicted, measured }`);
+    const point = pickFields(owned[i], ['name', 'predicted', 'measured', 'series'], path, 'a point { name, predicted, measured }', AnalysisError) as unknown as LatencyPoint;
     if (typeof point.name !== 'string') throw new AnalysisError(`${path}.name`, `${describe(point.name)} is not a name`);
     for (const field of ['predicted', 'measured'] as const) {
       const value: unknown = point[field];

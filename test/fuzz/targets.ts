@@ -11,6 +11,7 @@ import * as api from '../../src/index.js';
 import * as onnx from '../../src/onnx/index.js';
 import { hasPyclsConfig } from '../../src/zoo/config.js';
 import { mnasNetSpec, mobileNetSpec, modelSpec, SMALL_LIMITS } from '../arbitraries.js';
+import { entry, table, TINY_KEYS, tinyVanilla } from '../latency/tables.js';
 import type { FastscaleError, ModelSpec } from '../../src/index.js';
 
 /** What one call did. */
@@ -105,6 +106,9 @@ const tiny: ModelSpec = {
   resolution: { train: 16, test: 16 },
 };
 
+/** A hand-made latency table (test/latency/tables.ts): the four parts of a tiny vanilla AnyNet. */
+const LATENCY_TABLE = table([entry(TINY_KEYS.stem, 0.02, 'stem'), entry(TINY_KEYS.block8, 0.05), entry(TINY_KEYS.block16, 0.04), entry(TINY_KEYS.head, 0.01, 'head')]);
+
 const complexityCounts = (c: unknown) => Object.values(c as object);
 const INTEGER_FIELDS = new Set(['depth', 'width', 'stride', 'groupWidth', 'numClasses', 'train', 'test', 'headWidth', 'stemWidth', 'kernel', 'groups', 'widthPerGroup', 'w0', 'expandedWidth', 'lastChannel', 'separableWidth']);
 /** Integer fields of a spec (depths, widths, strides, resolutions...). */
@@ -129,7 +133,16 @@ const regNetParameters = fc
 
 const yamlText = fc.oneof(
   fc.constantFrom(...pyclsZooNames).map((name) => api.zooConfig(name)),
-  modelSpec(SMALL_LIMITS).map((s) => api.toPyclsConfig(s)),
+  // Specs of the families pycls builds (a MobileNet or a fused EfficientNet has no pycls config).
+  modelSpec(SMALL_LIMITS)
+    .map((s) => {
+      try {
+        return api.toPyclsConfig(s);
+      } catch {
+        return null;
+      }
+    })
+    .filter((text): text is string => text !== null),
 );
 
 /** Hostile YAML: alias bombs, many documents, many keys, deep nesting, tags, prototype keys. */
@@ -547,6 +560,49 @@ export const TARGETS: readonly Target[] = [
     call: (path: unknown, reason: unknown) => new api[name](path as string, reason as string),
     hostile: false,
   })),
+  // ---- latency ----
+  {
+    name: 'predictLatency',
+    valid: fc.tuple(fc.oneof(spec, fc.constant(tinyVanilla as ModelSpec)), fc.constant(LATENCY_TABLE)),
+    call: (s, t) => api.predictLatency(s as ModelSpec, t as api.LatencyTable),
+    reached: deep,
+    known: [withSpec(CORE.revokedSpec, LATENCY_TABLE), withSpec(CORE.sparseStages, LATENCY_TABLE)],
+  },
+  {
+    name: 'readLatencyTable',
+    valid: fc.constant([LATENCY_TABLE]),
+    call: (t) => api.readLatencyTable(t),
+    reached: (o) => o.kind === 'ok' || o.error.path !== '',
+  },
+  {
+    name: 'paretoFront',
+    // The objectives are functions (not cloneable): the generated arguments are the rows and the goal of
+    // the second objective.
+    valid: fc.tuple(
+      fc.array(fc.record({ flops: fc.double({ min: 0, max: 1e12, noNaN: true }), accuracy: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 50 }),
+      fc.constantFrom('max', 'min'),
+    ),
+    call: (rows, goal) => api.paretoFront(rows as { flops: number; accuracy: number }[], [(row) => row.flops, { value: (row) => row.accuracy, goal: goal as 'max', name: 'accuracy' }]),
+    reached: deep,
+  },
+  {
+    name: 'latencyChart',
+    valid: fc.tuple(
+      fc.array(fc.record({ name: fc.string({ maxLength: 20 }), predicted: fc.double({ min: 1e-3, max: 1e3, noNaN: true }), measured: fc.double({ min: 1e-3, max: 1e3, noNaN: true }) }), { minLength: 1, maxLength: 30 }),
+      fc.constantFrom({}, { unit: 'ms' }),
+    ),
+    call: (points, options) => api.latencyChart(points as api.LatencyPoint[], options as never),
+    reached: deep,
+  },
+  {
+    name: 'onnx.buildLatencyTable',
+    valid: fc.tuple(fc.constant([tiny]), fc.constantFrom({ runs: 1, warmup: 0 }, { runs: 2, warmup: 0, threads: 1 })),
+    call: (models, options) => onnx.buildLatencyTable(models as ModelSpec[], options as never),
+    pinned: [() => [[tiny], { threads: 5000 }], () => [[tiny], { runs: 2 ** 53 - 1 }], () => [Array(10_000).fill(tiny), {}]],
+    reached: deep,
+    runs: 8,
+  },
+  { name: 'LatencyTableError', valid: fc.tuple(fc.string(), fc.string()), call: (path, reason) => new api.LatencyTableError(path as string, reason as string), hostile: false },
   { name: 'SweepError', valid: fc.tuple(fc.string(), fc.string()), call: (path, reason) => new api.SweepError(path as string, reason as string), hostile: false },
   { name: 'onnx.OnnxError', valid: fc.tuple(fc.string(), fc.string()), call: (path, reason) => new onnx.OnnxError(path as string, reason as string), hostile: false },
 ];
@@ -567,4 +623,6 @@ export const CONSTANTS = [
   'onnx.MIN_OPSET',
   'onnx.MAX_OPSET',
   'onnx.LATENCY_LIMITS',
+  'LATENCY_TABLE_FORMAT',
+  'LATENCY_TABLE_VERSION',
 ];

@@ -38,7 +38,8 @@ describe('closest', () => {
 
   it('suggests zoo names for typos', () => {
     expect(closest('RegNetY-4GF', zooNames())).toEqual(reference('RegNetY-4GF', zooNames(), 3));
-    expect(closest('resnet50', zooNames(), 1)).toEqual(['ResNet-50']);
+    expect(closest('ResNeXt-5O', zooNames(), 1)).toEqual(['ResNeXt-50']);
+    expect(closest('resnet5O', zooNames(), 1)).toEqual(['resnet50']);
   });
 
   it(`compares only the first ${MAX_COMPARED_NAME_LENGTH} characters of a long name`, () => {

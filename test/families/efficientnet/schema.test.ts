@@ -22,7 +22,7 @@ describe('EfficientNet specs: each check names the field and the value', () => {
     ['a squeeze-excite of 0 channels', { ...base, seRatio: 0.01 }, 'seRatio: 0.01 gives a squeeze-excite of 0 channels for a block input of 32 (stage 0)'],
     ['a depth of 0', withStage(1, { depth: 0 }), 'stages[1].depth: 0 is not a positive integer'],
     ['a stride of 0', withStage(1, { stride: 0 }), 'stages[1].stride: 0 is not a positive integer'],
-    ['an unknown stage field', withStage(1, { groupWidth: 1 }), 'stages[1].groupWidth: is not a field of an EfficientNet stage (fields: depth, width, expansionRatio, kernel, stride)'],
+    ['an unknown stage field', withStage(1, { groupWidth: 1 }), 'stages[1].groupWidth: is not a field of an EfficientNet stage (fields: depth, width, expansionRatio, kernel, stride, fused)'],
     ['an unknown implementation', { ...base, implementation: 'x' }, "implementation: \"x\" is not one of 'pycls', 'torchvision'"],
     ['an unknown activation', { ...base, activation: 'gelu' }, "activation: \"gelu\" is not one of 'relu', 'silu'"],
     ['stages beyond the block limit', { ...base, stages: base.stages.map((s) => ({ ...s, depth: 2 ** 22 })) }, 'stages: hold 29360128 blocks in all, more than the limit of 16777216'],

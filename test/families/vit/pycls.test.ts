@@ -139,7 +139,7 @@ TEST:
 /** Python builds and counts whole networks, on a machine that may be busy. */
 const TORCH_TIMEOUT = 600_000;
 
-describe.skipIf(PYCLS_MISSING !== null)("pycls's own code on configs no fixture holds", () => {
+describe.skipIf(PYCLS_MISSING !== null)(`pycls's own code on configs no fixture holds${PYCLS_MISSING === null ? '' : ` (skipped: ${PYCLS_MISSING})`}`, () => {
   it('random ViTs: pycls counts what complexity() counts', () => {
     const specs = fc.sample(vitSpec(), { numRuns: 60, seed: 20260212 });
     const results = runPycls(specs.map((spec) => toPyclsConfig(spec)));

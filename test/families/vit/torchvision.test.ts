@@ -116,7 +116,7 @@ describe('torchvisionLimitation: where VisionTransformer cannot build a spec', (
 /** Python builds and counts whole networks, on a machine that may be busy. */
 const TORCH_TIMEOUT = 600_000;
 
-describe.skipIf(TORCH_MISSING !== null)('toTorchvision, built and counted with PyTorch hooks', () => {
+describe.skipIf(TORCH_MISSING !== null)(`toTorchvision, built and counted with PyTorch hooks${TORCH_MISSING === null ? '' : ` (skipped: ${TORCH_MISSING})`}`, () => {
   it("zoo models: torchvision's VisionTransformer, its builder's state dict, pycls's counts", () => {
     const codes = MODELS.map((model) => toTorchvision(zooModel(model)));
     for (const code of codes) expect(code).toContain('VisionTransformer(');
