@@ -5,12 +5,14 @@
 import os from 'node:os';
 import { Bench } from 'tinybench';
 import { registerCore } from './core.js';
+import { registerLatency } from './latency.js';
 import { registerIo } from './io.js';
 import { registerOnnx } from './onnx.js';
 import { sweepBench } from './sweep.js';
 
 const bench = new Bench({ time: 1000, warmupTime: 300 });
 registerCore(bench);
+registerLatency(bench);
 registerIo(bench);
 await registerOnnx(bench);
 await bench.run();

@@ -3,16 +3,20 @@
 
     /usr/bin/python3 scripts/onnx-vs-torch.py --onnx M.onnx --config M.yaml --input X.f32 \
         [--ort-logits Y.f32] [--rtol 1e-4]
+    /usr/bin/python3 scripts/onnx-vs-torch.py --onnx M.onnx --torch-code M.py --input X.f32 ...
     /usr/bin/python3 scripts/onnx-vs-torch.py --batch CASES.json
     /usr/bin/python3 scripts/onnx-vs-torch.py --mutate add-to-identity|sigmoid-to-relu \
         --onnx M.onnx --out MUTATED.onnx
 
-Compare mode: loads the pycls YAML (`toPyclsConfig(spec)`) with pycls's own config loader, builds
-pycls's model (pycls code from the local mirror, see scripts/pycls_env.py), copies the ONNX
+Compare mode: builds the PyTorch model, either with --config from pycls's own code (loads the pycls
+YAML, `toPyclsConfig(spec)`, with pycls's own config loader and builds pycls's model; pycls code from
+the local mirror, see scripts/pycls_env.py), or with --torch-code from PyTorch code that defines build()
+(fastscale's toTorchvision output; needs only torch); copies the ONNX
 initializers into its state_dict by name, strictly (every state_dict key filled, every initializer
 used, shapes equal; only the `num_batches_tracked` counters, which eval mode never reads, are absent
 from ONNX), runs the input (raw little-endian float32, shape [N, 3, r, r] with r from the ONNX input)
-through it in eval mode in float32 and in float64, and prints one JSON object: the torch logits and,
+through it in eval mode in float32 and in float64, and prints one JSON object: the torch logits (float32
+and float64) and,
 with --ort-logits, the largest difference to them and whether it is within tolerance:
 |ort - torch| <= rtol * max|torch logits| for every logit (float32 runtimes differ in summation order;
 the float64 run shows how far float32 itself is from exact).
@@ -44,9 +48,10 @@ DEFAULT_RTOL = 1e-4
 def parse_args():
     parser = argparse.ArgumentParser(description="ONNX model vs pycls PyTorch model")
     parser.add_argument("--onnx")
-    parser.add_argument("--batch", help="JSON list of {onnx, config, input, ortLogits?, rtol?}: one "
+    parser.add_argument("--batch", help="JSON list of {onnx, config or torchCode, input, ortLogits?, rtol?}: one "
                                         "result per case, printed as a JSON list (one torch import)")
     parser.add_argument("--config")
+    parser.add_argument("--torch-code", help="PyTorch source defining build() (toTorchvision), instead of --config")
     parser.add_argument("--input")
     parser.add_argument("--ort-logits")
     parser.add_argument("--rtol", type=float, default=DEFAULT_RTOL)
@@ -138,7 +143,7 @@ def state_from_onnx(model, initializers, x):
             folded.append(norm)
     unused = [name for name in initializers if name not in used]
     if unused:
-        raise SystemExit(f"ONNX initializers not in pycls's state_dict: {unused[:10]}")
+        raise SystemExit(f"ONNX initializers not in the model's state_dict: {unused[:10]}")
     return filled, sorted(set(folded)), counters
 
 
@@ -147,12 +152,21 @@ def read_f32(path, shape=None):
     return data.reshape(shape) if shape is not None else data
 
 
-def compare(pycls, onnx_path, config_path, input_path, ort_path=None, rtol=DEFAULT_RTOL):
+def build_from_code(code_path):
+    """The module that `build()` of a PyTorch source returns (fastscale's toTorchvision output)."""
+    namespace = {"__name__": "fastscale_emitted"}
+    with open(code_path) as file:
+        exec(compile(file.read(), code_path, "exec"), namespace)
+    return namespace["build"]()
+
+
+def compare(pycls, onnx_path, config_path, input_path, ort_path=None, rtol=DEFAULT_RTOL, code_path=None):
     """One comparison; returns the JSON-ready result (raises SystemExit on a load mismatch)."""
     import torch
 
-    pycls.reset_cfg()
-    pycls.load_cfg(config_path)
+    if code_path is None:
+        pycls.reset_cfg()
+        pycls.load_cfg(config_path)
     onnx_model = onnx.load(onnx_path)
     dims = [d.dim_value for d in onnx_model.graph.input[0].type.tensor_type.shape.dim]
     size = dims[2]
@@ -164,7 +178,7 @@ def compare(pycls, onnx_path, config_path, input_path, ort_path=None, rtol=DEFAU
     initializers = {t.name: numpy_helper.to_array(t) for t in onnx_model.graph.initializer}
 
     torch.manual_seed(0)
-    model = pycls.build().eval()
+    model = (build_from_code(code_path) if code_path is not None else pycls.build()).eval()
     state, folded, counters = state_from_onnx(model, initializers, x)
     model.load_state_dict(state, strict=True)
     with torch.no_grad():
@@ -172,14 +186,16 @@ def compare(pycls, onnx_path, config_path, input_path, ort_path=None, rtol=DEFAU
         logits64 = model.double()(x.double()).numpy()
     scale = float(np.abs(logits64).max())
     result = {
-        "modelType": pycls.cfg.MODEL.TYPE,
-        "activation": pycls.cfg.MODEL.ACTIVATION_FUN,
+        "built": "torch code" if code_path is not None else "pycls",
+        "modelType": pycls.cfg.MODEL.TYPE if code_path is None else None,
+        "activation": pycls.cfg.MODEL.ACTIVATION_FUN if code_path is None else None,
         "imageSize": size,
         "batch": batch,
         "stateDictKeys": len(state),
         "foldedNorms": len(folded),
         "countersNotInOnnx": len(counters),
         "torchLogits": logits.reshape(-1).tolist(),
+        "torchLogits64": logits64.reshape(-1).tolist(),
         "logitsShape": list(logits.shape),
         "maxAbsLogit": scale,
         "float32VsFloat64": float(np.abs(logits - logits64).max()),
@@ -207,23 +223,28 @@ def main():
         onnx.save(model, args.out)
         print(json.dumps({"mutated": args.mutate, "nodes": changed}))
         return
-    import pycls_env
-
-    pycls = pycls_env.load()
     if args.batch:
         cases = json.load(open(args.batch))
+        pycls = load_pycls() if any("torchCode" not in case for case in cases) else None
         results = []
         for case in cases:
             try:
-                results.append(compare(pycls, case["onnx"], case["config"], case["input"], case.get("ortLogits"),
-                                       case.get("rtol", args.rtol)))
+                results.append(compare(pycls, case["onnx"], case.get("config"), case["input"], case.get("ortLogits"),
+                                       case.get("rtol", args.rtol), case.get("torchCode")))
             except SystemExit as error:
                 results.append({"error": str(error)})
         print(json.dumps(results))
         return
-    if not (args.onnx and args.config and args.input):
-        raise SystemExit("--onnx, --config and --input are required to compare (or --batch)")
-    print(json.dumps(compare(pycls, args.onnx, args.config, args.input, args.ort_logits, args.rtol)))
+    if not (args.onnx and (args.config or args.torch_code) and args.input):
+        raise SystemExit("--onnx, --config or --torch-code, and --input are required to compare (or --batch)")
+    pycls = load_pycls() if args.torch_code is None else None
+    print(json.dumps(compare(pycls, args.onnx, args.config, args.input, args.ort_logits, args.rtol, args.torch_code)))
+
+
+def load_pycls():
+    import pycls_env
+
+    return pycls_env.load()
 
 
 if __name__ == "__main__":

@@ -75,3 +75,21 @@ export class ScalingError extends FastscaleError {}
  * ```
  */
 export class AnalysisError extends FastscaleError {}
+
+/**
+ * A latency table is unusable: not a table fastscale wrote (wrong format or version), an entry with a
+ * malformed cost key or a time that is negative, NaN or infinite, settings other than the ones asked
+ * for, or too few entries to predict a network the table does not hold. `path` names the field
+ * (`entries[12].medianMs`).
+ *
+ * @example
+ * ```ts
+ * import { LatencyTableError, readLatencyTable } from 'fastscale';
+ * try {
+ *   readLatencyTable({ format: 'fastscale-latency-table', version: 99 });
+ * } catch (error) {
+ *   if (error instanceof LatencyTableError) console.log(error.path); // 'version'
+ * }
+ * ```
+ */
+export class LatencyTableError extends FastscaleError {}

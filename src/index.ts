@@ -4,17 +4,26 @@
  *
  * @packageDocumentation
  */
-export { FastscaleError, SpecError, ScalingError, AnalysisError } from './errors.js';
+export { FastscaleError, SpecError, ScalingError, AnalysisError, LatencyTableError } from './errors.js';
 export type {
   Activation,
   AnyNetSpec,
   AnyNetStage,
   BlockType,
   Complexity,
+  ConvNeXtSpec,
+  ConvNeXtStage,
   EfficientNetSpec,
   EfficientNetStage,
   Implementation,
   Metric,
+  MnasNetSpec,
+  MnasNetStage,
+  MobileNetActivation,
+  MobileNetSpec,
+  MobileNetStage,
+  MobileNetV2Spec,
+  MobileNetV3Spec,
   ModelFamily,
   ModelSpec,
   RegNetSpec,
@@ -22,6 +31,10 @@ export type {
   Resolution,
   Stem,
   StemType,
+  VitClassifier,
+  VitConvStemLayer,
+  VitSpec,
+  VitStem,
 } from './spec/types.js';
 export type { ScaledSpec } from './families/index.js';
 export { LIMITS } from './limits.js';
@@ -45,6 +58,7 @@ export {
   type StrategyName,
 } from './scaling/strategy.js';
 export { scalingFactors, complexityExponents, type ScalingFactors, type ComplexityExponents } from './scaling/factors.js';
+export { vitComplexityExponents, type VitComplexityExponents } from './families/vit/exponents.js';
 export type { RoundingPolicy } from './scaling/rounding.js';
 export { scale, fastScale, applyScalingFactors, type ScaleOptions } from './scaling/scale.js';
 export {
@@ -64,7 +78,27 @@ export { estimateActivationMemory, type ActivationMemoryOptions } from './analys
 export { sweep, type SweepOptions, type ScaledRow, type ComplexityRatios } from './analysis/sweep.js';
 export { compareStrategies, type TargetRow } from './analysis/compare.js';
 export { MAX_STRATEGIES } from './analysis/strategies.js';
-export { scaleToTarget, type ComplexityTarget, type TargetResult } from './analysis/target.js';
+export {
+  scaleToTarget,
+  type ComplexityTarget,
+  type LatencyTarget,
+  type ScaleTarget,
+  type TargetMetric,
+  type TargetOptions,
+  type TargetResult,
+} from './analysis/target.js';
+export { paretoFront, type Objective } from './analysis/pareto.js';
+export {
+  readLatencyTable,
+  LATENCY_TABLE_FORMAT,
+  LATENCY_TABLE_VERSION,
+  type LatencyTable,
+  type LatencyEntry,
+  type LatencySettings,
+  type MeasuredTime,
+} from './latency/table.js';
+export { predictLatency, type LatencyPrediction, type PredictedPart, type PredictLatencyOptions } from './latency/predict.js';
+export type { PartKind } from './latency/parts.js';
 export {
   scalingChart,
   runtimeChart,
@@ -73,6 +107,9 @@ export {
   type ScalingChartRow,
   type RuntimeChartOptions,
   type RuntimePoint,
+  latencyChart,
+  type LatencyChartOptions,
+  type LatencyPoint,
 } from './plot/index.js';
 export { toTorchvision } from './torch/index.js';
 export { SweepError } from './sweep/errors.js';

@@ -1,13 +1,14 @@
 import { ScalingError } from '../errors.js';
 import { countComplexity } from '../network/count.js';
-import type { Metric, ModelSpec } from '../spec/types.js';
+import type { LatencyPrediction } from '../latency/predict.js';
+import type { ModelSpec } from '../spec/types.js';
 import { checkFactor, complexityExponents, scalingFactors } from '../scaling/factors.js';
 import { checkPolicy, type ScaleOptions } from '../scaling/scale.js';
 import type { ScalingStrategy } from '../scaling/strategy.js';
 import { checkSpec } from '../spec/check.js';
 import { DEFAULT_STRATEGIES, namedStrategies } from './strategies.js';
 import { ratiosOf, type ScaledRow, sweepChecked } from './sweep.js';
-import { type ComplexityTarget, scaleToTarget } from './target.js';
+import { checkTargetOptions, type ScaleTarget, scaleToTarget, type TargetMetric, type TargetOptions } from './target.js';
 
 /**
  * One strategy landed on a budget by {@link compareStrategies}: the row of {@link ScaledRow} at the factor
@@ -22,11 +23,13 @@ import { type ComplexityTarget, scaleToTarget } from './target.js';
  */
 export interface TargetRow extends ScaledRow {
   /** The budget's metric. */
-  readonly metric: Metric;
-  /** The budget. */
+  readonly metric: TargetMetric;
+  /** The budget (seconds for latency). */
   readonly target: number;
   /** Signed: (reached - target) / target. */
   readonly relativeError: number;
+  /** The network's predicted latency, when a latency table was given. */
+  readonly latency?: LatencyPrediction;
 }
 
 /**
@@ -34,14 +37,16 @@ export interface TargetRow extends ScaledRow {
  * scaled model's exact complexity and its ratios to the base: the paper's tables, computed on a real
  * network (with rounding, so the realised flops ratio shows how close each strategy lands).
  *
- * Given a budget instead of a factor (`{ flops: 4e9 }`, `{ params }` or `{ acts }`), each strategy is
- * scaled with {@link scaleToTarget} to the network that lands closest to it, so that all rows cost the
- * same: the paper's comparisons, made at equal flops.
+ * Given a budget instead of a factor (`{ flops: 4e9 }`, `{ params }`, `{ acts }`, or `{ latency }` in
+ * seconds with `options.latencyTable`), each strategy is scaled with {@link scaleToTarget} to the network
+ * that lands closest to it, so that all rows cost the same: the paper's comparisons, made at equal flops
+ * or at equal latency on the table's machine. With a table, each row also has its predicted latency.
  *
  * @param strategies - default d, w, r, dw, dr, wr, dwr, dWr
  * @throws {@link SpecError} for an invalid spec
  * @throws {@link ScalingError} for a bad factor, target, strategy or policy, or a budget a strategy cannot
  * reach (the message names the strategy and the range it reaches)
+ * @throws {@link LatencyTableError} for a malformed latency table, or a network it cannot predict
  *
  * @example
  * ```ts
@@ -59,28 +64,30 @@ export interface TargetRow extends ScaledRow {
 export function compareStrategies(spec: ModelSpec, s: number, strategies?: readonly (ScalingStrategy | string)[], options?: ScaleOptions): ScaledRow[];
 export function compareStrategies(
   spec: ModelSpec,
-  target: ComplexityTarget,
+  target: ScaleTarget,
   strategies?: readonly (ScalingStrategy | string)[],
-  options?: ScaleOptions,
+  options?: TargetOptions,
 ): TargetRow[];
 export function compareStrategies(
   spec: ModelSpec,
-  sizing: number | ComplexityTarget,
+  sizing: number | ScaleTarget,
   strategies: readonly (ScalingStrategy | string)[] = DEFAULT_STRATEGIES,
-  options: ScaleOptions = {},
+  options: TargetOptions = {},
 ): ScaledRow[] | TargetRow[] {
   const base = checkSpec(spec);
   const named = namedStrategies(strategies);
-  const policy = checkPolicy(options);
   if (typeof sizing === 'number' || typeof sizing !== 'object' || sizing === null) {
+    const policy = checkPolicy(options);
     checkFactor(sizing);
     return sweepChecked(base, named, [sizing as number], policy);
   }
+  const { policy, table } = checkTargetOptions(options);
+  const latencyTable = table?.table;
   const baseComplexity = countComplexity(base);
   return named.map(({ name, strategy }, i) => {
     let result;
     try {
-      result = scaleToTarget(base, sizing, strategy, { policy });
+      result = scaleToTarget(base, sizing, strategy, latencyTable === undefined ? { policy } : { policy, latencyTable });
     } catch (error) {
       // Say which strategy missed the budget; target errors keep their path (`target.flops`).
       if (error instanceof ScalingError && error.path === 'target') {
@@ -88,7 +95,7 @@ export function compareStrategies(
       }
       throw error;
     }
-    const [metric, value] = Object.entries(sizing)[0] as [Metric, number];
+    const [metric, value] = Object.entries(sizing)[0] as [TargetMetric, number];
     return {
       name,
       strategy,
@@ -101,6 +108,7 @@ export function compareStrategies(
       metric,
       target: value,
       relativeError: result.relativeError,
+      ...(result.latency === undefined ? {} : { latency: result.latency }),
     };
   });
 }

@@ -1,6 +1,10 @@
-import { ScalingError } from '../errors.js';
+import { LatencyTableError, ScalingError } from '../errors.js';
+import { join } from '../internal/check.js';
 import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
+import { atBoundary, fieldsOf } from '../internal/read.js';
+import { type CompiledTable, compileTable, type LatencyPrediction, predictCompiled } from '../latency/predict.js';
+import type { LatencyTable } from '../latency/table.js';
 import type { ModelSpec } from '../families/index.js';
 import { countComplexity } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
@@ -35,6 +39,59 @@ export type ComplexityTarget =
     };
 
 /**
+ * A latency budget: `{ latency: 0.025 }` is 25 ms per forward pass, as predicted by a latency table
+ * (`predictLatency`), for the table's batch size and settings.
+ *
+ * @example
+ * ```ts
+ * import type { LatencyTarget } from 'fastscale';
+ * const target: LatencyTarget = { latency: 0.025 };
+ * ```
+ */
+export interface LatencyTarget {
+  /** Target seconds per forward pass. */
+  readonly latency: number;
+}
+
+/**
+ * What a network can be scaled to: a complexity budget or a latency budget.
+ *
+ * @example
+ * ```ts
+ * import type { ScaleTarget } from 'fastscale';
+ * const targets: ScaleTarget[] = [{ flops: 4e9 }, { latency: 0.025 }];
+ * ```
+ */
+export type ScaleTarget = ComplexityTarget | LatencyTarget;
+
+/**
+ * The metric of a {@link ScaleTarget}: flops, params, acts, or latency (predicted from a latency table).
+ *
+ * @example
+ * ```ts
+ * import type { TargetMetric } from 'fastscale';
+ * const metrics: TargetMetric[] = ['flops', 'params', 'acts', 'latency'];
+ * ```
+ */
+export type TargetMetric = Metric | 'latency';
+
+/**
+ * Options of {@link scaleToTarget}: the rounding policy, and the latency table that a latency target
+ * needs (with a complexity target, a table adds the predicted latency of the answer).
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from 'node:fs';
+ * import { readLatencyTable, type TargetOptions } from 'fastscale';
+ * const options: TargetOptions = { policy: 'pycls', latencyTable: readLatencyTable(JSON.parse(readFileSync('table.json', 'utf8'))) };
+ * ```
+ */
+export interface TargetOptions extends ScaleOptions {
+  /** The table that predicts latency (see `predictLatency`). */
+  readonly latencyTable?: LatencyTable;
+}
+
+/**
  * The scaled model that lands closest to a target.
  *
  * @example
@@ -52,6 +109,8 @@ export interface TargetResult {
   readonly complexity: Complexity;
   /** Signed: (reached - target) / target. */
   readonly relativeError: number;
+  /** Its predicted latency, when a latency table was given. */
+  readonly latency?: LatencyPrediction;
 }
 
 /** Bisection stops when the bracket is this narrow (relative, in s). */
@@ -68,7 +127,9 @@ const SMALLEST_FACTOR = 1e-12;
 const LARGEST_FACTOR = 1e30;
 
 /**
- * Scales a network with a strategy to the factor whose *rounded* model lands closest to a budget.
+ * Scales a network with a strategy to the factor whose *rounded* model lands closest to a budget: flops,
+ * params, acts, or a latency predicted by a latency table (`{ latency: seconds }` with
+ * `options.latencyTable`; see `predictLatency`).
  * Rounding makes each metric a step function of the factor `s`, so the search brackets the target in
  * log `s` (starting from the closed-form exponent's guess) and narrows the bracket to the step where the
  * metric crosses the target (to 0.1% in `s`). Rounding is not monotone everywhere (a group width that
@@ -79,26 +140,34 @@ const LARGEST_FACTOR = 1e30;
  *
  * @param strategy - a {@link ScalingStrategy}, pycls string or preset name (`'dWr'`)
  * @throws {@link SpecError} for an invalid spec
- * @throws {@link ScalingError} for a malformed target, strategy or policy; for a target below what the
- * smallest valid scaled network reaches or above what stays within `Number.MAX_SAFE_INTEGER` (the message
- * states the reachable range)
+ * @throws {@link ScalingError} for a malformed target, strategy or policy; for a latency target without
+ * `options.latencyTable`; for a target below what the smallest valid scaled network reaches or above what
+ * stays within `Number.MAX_SAFE_INTEGER` (the message states the reachable range)
+ * @throws {@link LatencyTableError} for a malformed table, or a scaled network it cannot predict
  *
  * @example
  * ```ts
- * import { scaleToTarget, zooModel } from 'fastscale';
+ * import { readFileSync } from 'node:fs';
+ * import { readLatencyTable, scaleToTarget, zooModel } from 'fastscale';
  * const { factor, complexity, relativeError } = scaleToTarget(zooModel('RegNetY-400MF'), { flops: 4e9 }, 'dWr');
+ * const latencyTable = readLatencyTable(JSON.parse(readFileSync('table.json', 'utf8')));
+ * const fast = scaleToTarget(zooModel('RegNetY-400MF'), { latency: 0.025 }, 'dWr', { latencyTable });
+ * console.log(fast.factor, fast.latency?.seconds);
  * ```
  */
 export function scaleToTarget(
   spec: ModelSpec,
-  target: ComplexityTarget,
+  target: ScaleTarget,
   strategy: ScalingStrategy | string,
-  options: ScaleOptions = {},
+  options: TargetOptions = {},
 ): TargetResult {
   const base = checkSpec(spec);
   const [metric, goal] = checkTarget(target);
   const checkedStrategy = toStrategy(strategy);
-  const policy = checkPolicy(options);
+  const { policy, table } = checkTargetOptions(options);
+  if (metric === 'latency' && table === null) {
+    throw new ScalingError('options.latencyTable', 'is missing: a latency target needs a latency table (buildLatencyTable, readLatencyTable)');
+  }
 
   /**
    * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
@@ -114,9 +183,22 @@ export function scaleToTarget(
       throw error;
     }
   };
-  const value = (model: ScaledModel): number => model.complexity[metric];
-  const exponent = complexityExponents(checkedStrategy)[metric];
-  const baseValue = countComplexity(base)[metric];
+  // Predicted once per candidate: the search compares each several times.
+  const predicted = new WeakMap<ScaledModel, number>();
+  const value =
+    metric !== 'latency'
+      ? (model: ScaledModel): number => model.complexity[metric]
+      : (model: ScaledModel): number => {
+          let seconds = predicted.get(model);
+          if (seconds === undefined) {
+            seconds = predictCompiled(model.spec, table!).seconds;
+            predicted.set(model, seconds);
+          }
+          return seconds;
+        };
+  // Latency is taken to grow like flops for the closed-form guess.
+  const exponent = complexityExponents(checkedStrategy)[metric === 'latency' ? 'flops' : metric];
+  const baseValue = metric === 'latency' ? predictCompiled(base, table!).seconds : countComplexity(base)[metric];
   const strategyText = formatStrategy(checkedStrategy);
   const unreachable = (): never => {
     if (exponent === 0) {
@@ -124,6 +206,10 @@ export function scaleToTarget(
     }
     const range = reachableRange(evaluate, value);
     if (range === null) throw new ScalingError('target', `no factor gives a valid network with ${strategyText}`);
+    if (metric === 'latency') {
+      const [low, high] = range.map((seconds) => Number(seconds.toPrecision(4)));
+      throw new ScalingError('target', `latency ${goal} s is outside what ${strategyText} reaches from this network: about ${low} to ${high} s (predicted)`);
+    }
     throw new ScalingError(
       'target',
       `${metric} ${count(goal)} is outside what ${strategyText} reaches from this network: ${count(range[0])} to ${count(range[1])}`,
@@ -156,6 +242,8 @@ export function scaleToTarget(
       break;
     }
     [far, farModel] = [next, model];
+    // Keep every network the walk sees: rounding is not monotone, and one passed over may be the closest.
+    candidates.push([far, farModel]);
   }
   let [lo, loModel, hi, hiModel] = above ? [far, farModel, near, nearModel] : [near, nearModel, far, farModel];
 
@@ -167,6 +255,7 @@ export function scaleToTarget(
     const mid = Math.exp(Math.log(lo) + t * Math.log(hi / lo));
     const midModel = evaluate(mid);
     if (midModel === null) break; // cannot happen between two valid networks; stop rather than guess
+    candidates.push([mid, midModel]);
     if (value(midModel) < goal) [lo, loModel] = [mid, midModel];
     else [hi, hiModel] = [mid, midModel];
   }
@@ -202,7 +291,21 @@ export function scaleToTarget(
       answer = { spec: model.spec, factor: s, complexity: model.complexity, relativeError: error };
     }
   }
-  return answer ?? unreachable();
+  if (answer === null) return unreachable();
+  return table === null ? answer : { ...answer, latency: predictCompiled(answer.spec, table) };
+}
+
+/** The policy and the latency table (compiled) of target options. */
+export function checkTargetOptions(options: unknown): { policy: RoundingPolicy; table: CompiledTable | null } {
+  const fields = atBoundary(() => fieldsOf(options, ['policy', 'latencyTable'], 'options', 'scale options', ScalingError), ScalingError);
+  const policy = checkPolicy(fields.policy === undefined ? {} : { policy: fields.policy });
+  if (fields.latencyTable === undefined) return { policy, table: null };
+  try {
+    return { policy, table: compileTable(fields.latencyTable) };
+  } catch (error) {
+    if (error instanceof LatencyTableError) throw new LatencyTableError(join('options.latencyTable', error.path), error.reason, { cause: error });
+    throw error;
+  }
 }
 
 /**
@@ -221,18 +324,18 @@ function clamp(s: number): number {
   return Math.min(Math.max(s, SMALLEST_FACTOR), LARGEST_FACTOR);
 }
 
-function checkTarget(target: unknown): [Metric, number] {
-  const fields = ownedRecord(target, ['flops', 'params', 'acts'], 'target', 'a complexity target', ScalingError);
-  const keys = Object.keys(fields) as Metric[];
+function checkTarget(target: unknown): [TargetMetric, number] {
+  const fields = ownedRecord(target, ['flops', 'params', 'acts', 'latency'], 'target', 'a complexity or latency target', ScalingError);
+  const keys = Object.keys(fields) as TargetMetric[];
   if (keys.length !== 1) {
-    throw new ScalingError('target', `names ${keys.length === 0 ? 'no metric' : keys.join(' and ')}: give exactly one of flops, params, acts`);
+    throw new ScalingError('target', `names ${keys.length === 0 ? 'no metric' : keys.join(' and ')}: give exactly one of flops, params, acts, latency`);
   }
   const metric = keys[0]!;
   const goal = fields[metric];
   if (typeof goal !== 'number' || !Number.isFinite(goal) || goal <= 0) {
     throw new ScalingError(`target.${metric}`, `${describe(goal)} is not a finite number > 0`);
   }
-  if (goal > Number.MAX_SAFE_INTEGER) {
+  if (metric !== 'latency' && goal > Number.MAX_SAFE_INTEGER) {
     throw new ScalingError(`target.${metric}`, `${goal} is above Number.MAX_SAFE_INTEGER: no exactly countable network reaches it`);
   }
   return [metric, goal];

@@ -22,9 +22,17 @@ export function formatMillions(count: number): string {
   return `${m === 0 ? '0.000' : String(Number(m.toPrecision(3)))} M`;
 }
 
-/** One metric in its unit: flops by {@link formatFlops}, params and acts by {@link formatMillions}. */
-export function formatMetric(metric: 'flops' | 'params' | 'acts', value: number): string {
+/** One metric in its unit: flops by {@link formatFlops}, params and acts by {@link formatMillions}, latency (seconds) by {@link formatSeconds}. */
+export function formatMetric(metric: 'flops' | 'params' | 'acts' | 'latency', value: number): string {
+  if (metric === 'latency') return formatSeconds(value);
   return metric === 'flops' ? formatFlops(value) : formatMillions(value);
+}
+
+/** Seconds for people: `850 µs`, `25.31 ms`, `1.204 s`. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 1e-3) return `${(seconds * 1e6).toFixed(0)} µs`;
+  if (seconds < 1) return `${(seconds * 1e3).toFixed(2)} ms`;
+  return `${seconds.toFixed(3)} s`;
 }
 
 /** An exact integer with thousands separators: `401,849,056`. */

@@ -12,6 +12,8 @@ import { info } from './commands/info.js';
 import { list } from './commands/list.js';
 import { measure } from './commands/measure.js';
 import { plot } from './commands/plot.js';
+import { predict } from './commands/predict.js';
+import { profile } from './commands/profile.js';
 import { runtime } from './commands/runtime.js';
 import { scale } from './commands/scale.js';
 import { sweep } from './commands/sweep.js';
@@ -20,7 +22,7 @@ import type { Io } from './io.js';
 import { plausible } from './suggest.js';
 
 /** The subcommands, in the order help lists them. */
-export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure, sweep, exportCommand];
+export const COMMANDS: readonly Command[] = [list, info, scale, compare, plot, runtime, measure, profile, predict, sweep, exportCommand];
 
 /** Exit codes: success, an internal error, bad input. */
 export const EXIT = { ok: 0, internal: 1, usage: 2 } as const;

@@ -57,6 +57,8 @@ export interface PyclsFormat<S> {
   /** The family's config section (`ANYNET`), and its keys. */
   readonly section: string;
   readonly keys: readonly string[];
+  /** True where `MODEL.ACTIVATION_FUN` does not apply, so the spec has no `activation` (pycls's ViT: GELU and ReLU, fixed). */
+  readonly ignoresActivation?: boolean;
   /** Reads the family's fields from a parsed config (absent keys take pycls's defaults); checked afterwards. */
   read(config: PyclsConfigView): Record<string, unknown>;
   /** The family's section entries, and any MODEL/TRAIN/TEST entries beyond the common ones. */

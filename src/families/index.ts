@@ -3,13 +3,17 @@
  * generic function finds it through {@link familyOf}.
  */
 import { anyNet } from './anynet/index.js';
+import { convNeXt } from './convnext/index.js';
 import { efficientNet } from './efficientnet/index.js';
+import { mnasNet } from './mnasnet/index.js';
+import { mobileNet } from './mobilenet/index.js';
 import type { BaseSpec, Family } from './family.js';
 import { regNet } from './regnet/index.js';
 import { resNet } from './resnet/index.js';
+import { vit } from './vit/index.js';
 
 /** The families, in the order the zoo lists their models (pycls's MODEL_ZOO.md: RegNets, then ResNe(X)ts, then EfficientNets). */
-export const FAMILIES = [regNet, anyNet, resNet, efficientNet] as const;
+export const FAMILIES = [regNet, anyNet, resNet, efficientNet, vit, convNeXt, mobileNet, mnasNet] as const;
 
 type SpecOf<F> = F extends Family<infer S, BaseSpec> ? S : never;
 type Registered = (typeof FAMILIES)[number];

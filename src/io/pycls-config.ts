@@ -29,20 +29,23 @@ const MODEL_KEYS = ['TYPE', 'DEPTH', 'NUM_CLASSES', 'LOSS_FUN', 'ACTIVATION_FUN'
  * Keys of the sections that describe the network. An unknown key in one of them is an error: it would
  * change the network (or be rejected by pycls). Keys marked as ignored only affect training.
  */
+/** The registry, typed so that `pycls` may be absent (families pycls does not build have none). */
+const REGISTERED = FAMILIES as unknown as readonly Family<ModelSpec>[];
+
 function modelSectionKeys(): Readonly<Record<string, readonly string[]>> {
   const keys: Record<string, readonly string[]> = { MODEL: MODEL_KEYS };
-  for (const family of FAMILIES) if (family.pycls !== undefined) keys[family.pycls.section] = family.pycls.keys;
+  for (const family of REGISTERED) if (family.pycls !== undefined) keys[family.pycls.section] = family.pycls.keys;
   return keys;
 }
 
 /** The family whose pycls `MODEL.TYPE` is `type`. */
 function familyOfType(type: string): Family<ModelSpec> | undefined {
-  return (FAMILIES as unknown as readonly Family<ModelSpec>[]).find((family) => family.pycls?.type === type);
+  return REGISTERED.find((family) => family.pycls?.type === type);
 }
 
 /** The pycls model types, for messages. */
 function modelTypes(): string {
-  return FAMILIES.flatMap((family) => (family.pycls === undefined ? [] : [family.pycls.type]))
+  return REGISTERED.flatMap((family) => (family.pycls === undefined ? [] : [family.pycls.type]))
     .sort()
     .join(', ');
 }
@@ -91,7 +94,7 @@ export function fromPyclsConfig(yamlText: string): ModelSpec {
   const fields = {
     ...format.read(configView(root)),
     numClasses: optional(model.NUM_CLASSES, 10),
-    activation: activation(model.ACTIVATION_FUN),
+    ...(format.ignoresActivation === true ? {} : { activation: activation(model.ACTIVATION_FUN) }),
     resolution: {
       train: optional(section(root, 'TRAIN').IM_SIZE, 224),
       test: optional(section(root, 'TEST').IM_SIZE, 256),

@@ -4,21 +4,22 @@ import type { ErrorClass } from '../internal/check.js';
 import { LIMITS } from '../limits.js';
 import { familyOf, type ModelSpec } from '../families/index.js';
 import type { Complexity } from '../spec/common.js';
-import { ListingNet, Net, type Sink } from './net.js';
+import { type Net, type Sink, walkingNet } from './net.js';
 
 /**
  * Walks a checked spec's description (3 input channels at the training size), handing layers to `sink` if
  * given. With a sink the work is O(blocks), so the spec's blocks are counted first (O(stages)) and a
- * network of more than `LIMITS.maxListedBlocks` blocks is refused with `error`.
+ * network of more than `LIMITS.maxListedBlocks` blocks is refused with `error`; a sink that takes
+ * {@link Sink.distinctBlocks} keeps the walk O(stages), so no limit applies to it.
  */
 export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClass = SpecError): Net {
-  if (sink !== null) {
+  if (sink !== null && sink.distinctBlocks !== true) {
     const blocks = walk(spec).blockCount;
     if (blocks > LIMITS.maxListedBlocks) {
       throw new error('', `the network has ${blocks} blocks; layer by layer, at most ${LIMITS.maxListedBlocks} are listed, exported or built (LIMITS.maxListedBlocks)`);
     }
   }
-  const net = sink === null ? new Net(3, spec.resolution.train) : new ListingNet(3, spec.resolution.train, sink);
+  const net = walkingNet(3, spec.resolution.train, sink);
   familyOf(spec).describe(net, spec);
   return net;
 }

@@ -27,9 +27,11 @@ export interface LayerRow {
   readonly acts: number;
   /** Output shape for one image: `[channels, height, width]`, or `[tokens, channels]` in a transformer. */
   readonly output: readonly number[];
-  /** Kernel side, stride and groups of a conv or pool. */
+  /** Kernel side of a conv or pool. */
   readonly kernel?: number;
+  /** Stride of a conv or pool. */
   readonly stride?: number;
+  /** Groups of a conv. */
   readonly groups?: number;
 }
 

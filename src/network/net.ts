@@ -4,9 +4,10 @@
  * Each family describes its network once, as calls on a {@link Net} in forward order, with module names
  * (`net.enter('s', 1)`, `net.conv('a', 64, 1)`). The net always tracks the tensor's shape and counts
  * flops, params and acts as pycls does (the hot path: no names are built, no objects allocated, and a
- * stage of identical blocks is walked twice and multiplied). Given a {@link Sink}, it also hands every
- * layer, with its full module path, shapes and counts, to that sink: the per-layer table, the ONNX graph
- * and the PyTorch code are sinks. So every consumer reads the same description.
+ * stage of identical blocks is walked twice and multiplied). A {@link ListingNet} counts alike and also
+ * hands every layer, with its full module path, shapes and counts, and the block boundaries to a
+ * {@link Sink}: the per-layer table, the ONNX graph, the PyTorch code and latency prediction are sinks. So
+ * every consumer reads the same description.
  */
 import { SpecError } from '../errors.js';
 
@@ -55,7 +56,7 @@ export type Layer =
   | (LayerBase & Counted & { readonly op: 'maxpool'; readonly kernel: number; readonly stride: number; readonly padding: number })
   | (LayerBase & Counted & { readonly op: 'scale' })
   | (LayerBase & Counted & { readonly op: 'classToken' })
-  | (LayerBase & Counted & { readonly op: 'positionEmbedding' })
+  | (LayerBase & Counted & { readonly op: 'positionEmbedding'; readonly sequenceFirst: boolean })
   | (LayerBase & Counted & { readonly op: 'attention'; readonly heads: number })
   | (LayerBase & { readonly op: 'act'; readonly kind: ActivationKind })
   | (LayerBase & { readonly op: 'avgpool' })
@@ -70,9 +71,40 @@ export type Layer =
 /** The kinds of {@link Layer}. */
 export type LayerOp = Layer['op'];
 
+/**
+ * A block boundary, as {@link Net.blocks} reports it to a sink: everything a sink receives between a
+ * `begin` and its `end` belongs to that block (layers outside every block are the stem, the head, or
+ * what lies between stages).
+ */
+export interface BlockEvent {
+  readonly phase: 'begin' | 'end';
+  /** Module path of the scope the stage's blocks are in (`s2`, `features.3`); `''` at the top. */
+  readonly scope: string;
+  /** The block's 0-based index in its stage. */
+  readonly index: number;
+  /**
+   * How many blocks of the network this walk of the block stands for: 1, except under
+   * {@link Sink.distinctBlocks}, where block 1 stands for blocks 1..count-1.
+   */
+  readonly repeats: number;
+}
+
 /** An interpreter of a description besides counting: receives every layer in forward order. */
 export interface Sink {
   layer(layer: Layer): void;
+  /** Told where each block of a stage begins and ends (optional: most sinks only want layers). */
+  block?(event: BlockEvent): void;
+  /**
+   * When true, a stage hands only its blocks 0 and 1 to the sink, block 1 with `repeats` = count - 1
+   * (blocks 1..count-1 are identical by the contract of {@link Net.blocks}): the walk is O(stages), for
+   * sinks that only need each distinct block once (latency prediction). The net's counts stay exact.
+   */
+  readonly distinctBlocks?: boolean;
+  /**
+   * When false, layers are named by their own name only (`a`, not `s1.b1.f.a`): for sinks that never read
+   * names, which then cost no string per layer. Block events keep their scope.
+   */
+  readonly names?: boolean;
 }
 
 /** A stage body: adds block `index` (0-based) of a stage; `a` and `b` are whatever the description passes. */
@@ -281,8 +313,11 @@ export class Net {
     this.tokens += 1;
   }
 
-  /** Adds a learned position embedding: tokens x C parameters. */
-  positionEmbedding(_name: string): void {
+  /**
+   * Adds a learned position embedding: tokens x C parameters, stored as [1, tokens, C], or as [tokens, 1, C]
+   * with `sequenceFirst` (pycls's ViT, whose encoder runs sequence-first).
+   */
+  positionEmbedding(_name: string, _sequenceFirst?: boolean): void {
     this.params += this.tokens * this.channels;
   }
 
@@ -320,49 +355,98 @@ function tooSmall(): never {
   throw new SpecError('resolution.train', 'is too small for this network: a layer would have an output of no pixels');
 }
 
+
 /**
- * The walk that also hands every layer, with its full module path, shapes and counts, to a {@link Sink}:
- * the per-layer table, the ONNX graph and the PyTorch code are sinks. Each op counts through {@link Net}'s
- * (so both walks count alike) and then emits its record. It visits every block: O(blocks).
+ * The walk that also hands every layer, with its module path, shapes and counts, to a {@link Sink}: the
+ * per-layer table, the ONNX graph, the PyTorch code and latency prediction are sinks. Each op counts
+ * through {@link Net}'s (so both walks count alike) and then emits its record. It visits every block
+ * (O(blocks)), or, for a sink that takes {@link Sink.distinctBlocks}, blocks 0 and 1 of each stage.
  */
 export class ListingNet extends Net {
   private readonly sink: Sink;
-  private readonly path: string[] = [];
+  /** Whether layers get their full module path (see {@link Sink.names}). */
+  private readonly fullNames: boolean;
+  /** The last shape handed out: layers that keep the shape share it instead of allocating their own. */
+  private lastShape: Shape | null = null;
+  /** The module path of each enclosing scope, outermost first (the current one is `scope`). */
+  private readonly outer: string[] = [];
+  /** The current module path, its parts joined with dots, kept by enter and exit (layers outnumber scopes). */
+  private scope = '';
+  /** The running totals set aside while one op counts (see {@link isolate}). */
+  private readonly setAside = { flops: 0, params: 0, acts: 0 };
+  /** What the last isolated op added. */
+  private readonly added = { flops: 0, params: 0, acts: 0 };
 
   constructor(channels: number, size: number, sink: Sink) {
     super(channels, size);
     this.sink = sink;
+    this.fullNames = sink.names !== false;
   }
 
   override enter(prefix: string, index?: number): void {
-    this.path.push(index === undefined ? prefix : `${prefix}${index}`);
+    const part = index === undefined ? prefix : `${prefix}${index}`;
+    this.scope = this.outer.push(this.scope) === 1 ? part : `${this.scope}.${part}`;
   }
 
   override exit(): void {
-    this.path.pop();
+    this.scope = this.outer.pop() ?? '';
   }
 
   override blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {
     this.blockCount += count;
-    for (let i = 0; i < count; i++) body(this, i, a, b);
+    const sink = this.sink;
+    if (sink.distinctBlocks !== true) {
+      for (let i = 0; i < count; i++) this.reportedBlock(sink, body, i, 1, a, b);
+      return;
+    }
+    if (count === 0) return;
+    this.reportedBlock(sink, body, 0, 1, a, b);
+    if (count < 2) return;
+    const flops = this.flops;
+    const params = this.params;
+    const acts = this.acts;
+    this.reportedBlock(sink, body, 1, count - 1, a, b);
+    const repeats = count - 2;
+    this.flops += (this.flops - flops) * repeats;
+    this.params += (this.params - params) * repeats;
+    this.acts += (this.acts - acts) * repeats;
+  }
+
+  /** One block, between its begin and end events. */
+  private reportedBlock<A, B>(sink: Sink, body: BlockBody<A, B>, index: number, repeats: number, a: A, b: B): void {
+    if (sink.block === undefined) {
+      body(this, index, a, b);
+      return;
+    }
+    const scope = this.scope;
+    sink.block({ phase: 'begin', scope, index, repeats });
+    body(this, index, a, b);
+    sink.block({ phase: 'end', scope, index, repeats });
   }
 
   override conv(name: string, out: number, kernel: number, stride = 1, groups = 1, bias = false, padding = (kernel - 1) >> 1): void {
-    const input = this.shape();
-    const counts = this.counted(() => super.conv(name, out, kernel, stride, groups, bias, padding));
-    this.emit({ op: 'conv', name: this.named(name), input, output: this.shape(), ...counts, kernel, stride, padding, groups, bias });
+    const inChannels = this.channels;
+    const inSize = this.size;
+    this.isolate();
+    super.conv(name, out, kernel, stride, groups, bias, padding);
+    const { flops, params, acts } = this.restore();
+    const last = this.lastShape;
+    const input = last !== null && last.channels === inChannels && last.size === inSize && last.tokens === 0 ? last : { channels: inChannels, size: inSize, tokens: 0 };
+    this.emit({ op: 'conv', name: this.named(name), input, output: this.shape(), flops, params, acts, kernel, stride, padding, groups, bias });
   }
 
   override linear(name: string, out: number, bias = true): void {
     const input = this.shape();
-    const counts = this.counted(() => super.linear(name, out, bias));
-    this.emit({ op: 'linear', name: this.named(name), input, output: this.shape(), ...counts, bias });
+    this.isolate();
+    super.linear(name, out, bias);
+    const { flops, params, acts } = this.restore();
+    this.emit({ op: 'linear', name: this.named(name), input, output: this.shape(), flops, params, acts, bias });
   }
 
   override norm(name: string, kind: NormKind = 'batch', endsResidual = false, eps = 1e-5): void {
+    super.norm(name, kind, endsResidual, eps);
     const shape = this.shape();
-    const counts = this.counted(() => super.norm(name));
-    this.emit({ op: 'norm', name: this.named(name), input: shape, output: shape, ...counts, kind, endsResidual, eps });
+    this.emit({ op: 'norm', name: this.named(name), input: shape, output: shape, flops: 0, params: 2 * this.channels, acts: 0, kind, endsResidual, eps });
   }
 
   override act(name: string, kind: ActivationKind): void {
@@ -372,8 +456,10 @@ export class ListingNet extends Net {
 
   override maxPool(name: string, kernel: number, stride: number, padding = (kernel - 1) >> 1): void {
     const input = this.shape();
-    const counts = this.counted(() => super.maxPool(name, kernel, stride, padding));
-    this.emit({ op: 'maxpool', name: this.named(name), input, output: this.shape(), ...counts, kernel, stride, padding });
+    this.isolate();
+    super.maxPool(name, kernel, stride, padding);
+    const { acts } = this.restore();
+    this.emit({ op: 'maxpool', name: this.named(name), input, output: this.shape(), flops: 0, params: 0, acts, kernel, stride, padding });
   }
 
   override avgPool(name: string): void {
@@ -393,9 +479,10 @@ export class ListingNet extends Net {
   }
 
   override scale(name: string): void {
+    const params = this.channels;
+    super.scale(name);
     const shape = this.shape();
-    const counts = this.counted(() => super.scale(name));
-    this.emit({ op: 'scale', name: this.named(name), input: shape, output: shape, ...counts });
+    this.emit({ op: 'scale', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0 });
   }
 
   override fork(): void {
@@ -424,20 +511,24 @@ export class ListingNet extends Net {
 
   override classToken(name: string): void {
     const input = this.shape();
-    const counts = this.counted(() => super.classToken(name));
-    this.emit({ op: 'classToken', name: this.named(name), input, output: this.shape(), ...counts });
+    const params = this.channels;
+    super.classToken(name);
+    this.emit({ op: 'classToken', name: this.named(name), input, output: this.shape(), flops: 0, params, acts: 0 });
   }
 
-  override positionEmbedding(name: string): void {
+  override positionEmbedding(name: string, sequenceFirst = false): void {
+    const params = this.tokens * this.channels;
+    super.positionEmbedding(name, sequenceFirst);
     const shape = this.shape();
-    const counts = this.counted(() => super.positionEmbedding(name));
-    this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, ...counts });
+    this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0, sequenceFirst });
   }
 
   override attention(name: string, heads: number): void {
+    this.isolate();
+    super.attention(name, heads);
+    const { flops, params, acts } = this.restore();
     const shape = this.shape();
-    const counts = this.counted(() => super.attention(name, heads));
-    this.emit({ op: 'attention', name: this.named(name), input: shape, output: shape, ...counts, heads });
+    this.emit({ op: 'attention', name: this.named(name), input: shape, output: shape, flops, params, acts, heads });
   }
 
   override selectToken(name: string, select: 'first' | 'mean'): void {
@@ -446,29 +537,51 @@ export class ListingNet extends Net {
     this.emit({ op: 'token', name: this.named(name), input, output: this.shape(), select });
   }
 
+  /** The shape now (the same object while the shape stays the same: shapes are never changed). */
+  override shape(): Shape {
+    const last = this.lastShape;
+    if (last !== null && last.channels === this.channels && last.size === this.size && last.tokens === this.tokens) return last;
+    return (this.lastShape = { channels: this.channels, size: this.size, tokens: this.tokens });
+  }
+
   /**
-   * The counts one op adds, exactly: the running totals are set aside while it counts (a layer's own
-   * numbers are exact even where a running total has grown past the safe integers), then added back.
+   * Sets the running totals aside, so that the next op counts its own numbers exactly (even where a running
+   * total has grown past the safe integers); {@link restore} adds them back.
    */
-  private counted(count: () => void): Counted {
-    const { flops, params, acts } = this;
+  private isolate(): void {
+    const aside = this.setAside;
+    aside.flops = this.flops;
+    aside.params = this.params;
+    aside.acts = this.acts;
     this.flops = 0;
     this.params = 0;
     this.acts = 0;
-    count();
-    const layer = { flops: this.flops, params: this.params, acts: this.acts };
-    this.flops = flops + layer.flops;
-    this.params = params + layer.params;
-    this.acts = acts + layer.acts;
-    return layer;
+  }
+
+  /** Adds the totals set aside by {@link isolate} back; returns what the op in between added. */
+  private restore(): { readonly flops: number; readonly params: number; readonly acts: number } {
+    const aside = this.setAside;
+    const added = this.added;
+    added.flops = this.flops;
+    added.params = this.params;
+    added.acts = this.acts;
+    this.flops = aside.flops + added.flops;
+    this.params = aside.params + added.params;
+    this.acts = aside.acts + added.acts;
+    return added;
   }
 
   private named(name: string): string {
-    if (this.path.length === 0) return name;
-    return name === '' ? this.path.join('.') : `${this.path.join('.')}.${name}`;
+    if (this.scope === '' || !this.fullNames) return name;
+    return name === '' ? this.scope : `${this.scope}.${name}`;
   }
 
   private emit(layer: Layer): void {
     this.sink.layer(layer);
   }
+}
+
+/** A counting {@link Net}, or a {@link ListingNet} that hands layers to `sink` when there is one. */
+export function walkingNet(channels: number, size: number, sink: Sink | null): Net {
+  return sink === null ? new Net(channels, size) : new ListingNet(channels, size, sink);
 }

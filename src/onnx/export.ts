@@ -27,7 +27,11 @@ export interface OnnxOptions {
   readonly seed?: number;
   /** Fold each batch norm into the preceding conv's weights and bias, as a deployed network does; default `false`. */
   readonly foldBatchNorm?: boolean;
-  /** Also declare the output of every Conv and MaxPool node as a graph output (the Gemm's is `logits`); default `false`. */
+  /**
+   * Also declare as graph outputs the tensors counted as activations: every conv, max pool and linear
+   * layer's output (the classifier's is `logits`), and for a transformer's attention its qkv projection,
+   * attention scores, attention x v and output projection; default `false`.
+   */
   readonly exposeActivations?: boolean;
   /** ONNX opset version, {@link MIN_OPSET} to {@link MAX_OPSET}; default {@link DEFAULT_OPSET}. */
   readonly opset?: number;
@@ -71,7 +75,7 @@ export const MIN_OPSET = 17;
 export const MAX_OPSET = 22;
 
 /** The IR version each opset was released with (onnx/docs/Versioning.md): a reader of that opset reads it. */
-function irVersion(opset: number): number {
+export function irVersion(opset: number): number {
   if (opset <= 18) return 8;
   if (opset <= 20) return 9;
   return 10;
@@ -113,17 +117,19 @@ function checkOpset(value: unknown, path: string): number {
 
 /**
  * Exports the network a spec describes as an ONNX model: the same layers, in the same order, as pycls
- * builds (and as {@link complexity} counts), with seeded pseudo-random weights.
+ * builds (and as `complexity` counts), with seeded pseudo-random weights.
  *
  * The graph reads `input` [N, 3, r, r] (N symbolic, r = `spec.resolution.train`) and writes `logits`
  * [N, numClasses]. Stems, AnyNet blocks, RegNets (through their AnyNet form), ResNets in pycls's `resnet`
  * form and EfficientNet MBConv blocks are built from Conv (grouped and depthwise through `group`),
- * BatchNormalization, Relu or x * Sigmoid(x) (SiLU), MaxPool, Add, Mul, GlobalAveragePool, Flatten and Gemm.
+ * BatchNormalization, Relu or x * Sigmoid(x) (SiLU), MaxPool, Add, Mul, GlobalAveragePool, Flatten and Gemm;
+ * vision transformers add Reshape, Transpose, Concat, Expand, Gather, LayerNormalization, MatMul, Softmax,
+ * GELU (as Erf before opset 20) and ReduceMean, with PyTorch's `nn.MultiheadAttention` parameters.
  *
  * Initializers are named after the PyTorch state dict of the pycls model (`s1.b1.f.a.weight`,
  * `s1.b1.f.a_bn.running_var`). Unfolded, the initializers other than the batch norm running statistics
  * (`*.running_mean`, `*.running_var`: buffers, not parameters) hold exactly `complexity(spec).params`
- * numbers. With `exposeActivations`, the Conv, MaxPool and Gemm outputs of one image hold exactly
+ * numbers. With `exposeActivations`, the exposed outputs and the logits of one image hold exactly
  * `complexity(spec).acts` numbers.
  *
  * Weights are uniform pseudo-random numbers from `seed` (He-scaled convs, batch norms near their trained

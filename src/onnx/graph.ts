@@ -9,7 +9,7 @@
  */
 import { OnnxError } from './errors.js';
 import type { WeightStream } from './random.js';
-import { ATTRIBUTE_TYPE, type AttributeProto, type NodeProto } from './schema.js';
+import { ATTRIBUTE_TYPE, type AttributeProto, FLOAT, INT64, type NodeProto } from './schema.js';
 
 /** Names of the graph's input [N, 3, r, r] and output [N, numClasses]. */
 export const INPUT = 'input';
@@ -85,11 +85,22 @@ export class Graph {
     return data;
   }
 
-  /** A constant int64-free float tensor (as an initializer), named uniquely. */
-  constant(values: readonly number[], dims: readonly number[] = [values.length]): string {
+  /**
+   * A constant tensor (float32, or int64 for the shapes, axes and indices some operators read), named
+   * uniquely. It is a Constant node, not an initializer: the initializers are exactly the network's
+   * parameters and buffers.
+   */
+  constant(values: readonly number[], dims: readonly number[] = [values.length], type: 'float' | 'int64' = 'float'): string {
     const name = `const.${this.constants++}`;
-    this.initializer(name, dims, () => Float32Array.from(values));
+    const raw_data = type === 'float' ? floatBytes(values) : int64Bytes(values);
+    const tensor = { name, dims: [...dims], data_type: type === 'float' ? FLOAT : INT64, raw_data };
+    this.node('Constant', name, [], [{ name: 'value', type: ATTRIBUTE_TYPE.TENSOR, t: tensor }]);
     return name;
+  }
+
+  /** An int64 constant: a shape, axes, or (with `dims` []) a scalar index. */
+  int64s(values: readonly number[], dims: readonly number[] = [values.length]): string {
+    return this.constant(values, dims, 'int64');
   }
 
   /** Declares a tensor a graph output (option `exposeActivations`). */
@@ -190,8 +201,10 @@ export class Graph {
       this.node('Gemm', name, inputs, [int('transB', 1)], output);
       return;
     }
-    // MatMul multiplies by [in, out]: the weight is stored transposed, as its own initializer.
-    this.initializer(`${name}.weight_t`, [inFeatures, out], (n) => weights.symmetric(n, bound));
+    // MatMul multiplies by [in, out]: the weight keeps PyTorch's [out, in] layout and state-dict name, and
+    // a Transpose of it (folded into a constant by runtimes) feeds the MatMul.
+    this.initializer(`${name}.weight`, [out, inFeatures], (n) => weights.symmetric(n, bound));
+    this.transpose(`${name}.weight`, `${name}.weight_t`, [1, 0]);
     if (!bias) {
       this.node('MatMul', name, [input, `${name}.weight_t`], [], output);
       return;
@@ -251,4 +264,111 @@ export class Graph {
   scalar(value: number): string {
     return this.constant([value], []);
   }
+
+  /**
+   * [N, C, h, w] to the token sequence [N, h * w, C] (row-major patches, as PyTorch's `flatten(2)` and
+   * `transpose(1, 2)`); returns the output's name.
+   */
+  tokens(input: string, name: string, channels: number): string {
+    this.node('Reshape', `${name}.flat`, [input, this.int64s([0, channels, -1])]);
+    return this.transpose(`${name}.flat`, name, [0, 2, 1]);
+  }
+
+  /** Prepends the learned token `name` ([1, 1, C], copied for each image) to the sequence; returns the output's name. */
+  classToken(input: string, name: string, output: string, channels: number): string {
+    this.initializer(name, [1, 1, channels], (n) => this.settings.weights.uniform(n, -0.1, 0.1));
+    // Expand to [N, 1, C]: broadcast against a shape [N, 1, 1] made of the input's batch size.
+    this.node('Shape', `${name}.batch`, [input], [int('start', 0), int('end', 1)]);
+    this.node('Concat', `${name}.shape`, [`${name}.batch`, this.int64s([1, 1])], [int('axis', 0)]);
+    this.node('Expand', `${name}.expanded`, [name, `${name}.shape`]);
+    this.node('Concat', output, [`${name}.expanded`, input], [int('axis', 1)]);
+    return output;
+  }
+
+  /**
+   * Adds the learned position embedding `name`, stored as [1, L, C] or (`sequenceFirst`, pycls's) as
+   * [L, 1, C] and transposed to the sequence's [N, L, C]; returns the output's name.
+   */
+  positionEmbedding(input: string, name: string, output: string, tokens: number, channels: number, sequenceFirst: boolean): string {
+    this.initializer(name, sequenceFirst ? [tokens, 1, channels] : [1, tokens, channels], (n) => this.settings.weights.uniform(n, -0.1, 0.1));
+    const embedding = sequenceFirst ? this.transpose(name, `${name}.batch_first`, [1, 0, 2]) : name;
+    this.node('Add', output, [input, embedding]);
+    return output;
+  }
+
+  /**
+   * Multi-head self-attention over [N, L, C] as PyTorch's `nn.MultiheadAttention` computes it, with its
+   * parameters (`in_proj_weight` [3C, C], `in_proj_bias`, `out_proj.weight` [C, C], `out_proj.bias`): the
+   * qkv projection, q k^T / sqrt(head width) per head, softmax, attention x v, heads merged, the output
+   * projection. The four tensors pycls counts as activations are exposed: the qkv projection [L, 3C], the
+   * attention scores q k^T [heads, L, L], attention x v [heads, L, C / heads] and the output [L, C].
+   * Returns the output's name (`name`).
+   */
+  attention(input: string, name: string, channels: number, heads: number, tokens: number): string {
+    const headWidth = channels / heads;
+    const weights = this.settings.weights;
+    // PyTorch's init: Xavier-uniform in_proj, 1 / sqrt(fan-in) out_proj; small biases.
+    this.initializer(`${name}.in_proj_weight`, [3 * channels, channels], (n) => weights.symmetric(n, Math.sqrt(6 / (4 * channels))));
+    this.initializer(`${name}.in_proj_bias`, [3 * channels], (n) => weights.symmetric(n, 1 / Math.sqrt(channels)));
+    this.initializer(`${name}.out_proj.weight`, [channels, channels], (n) => weights.symmetric(n, 1 / Math.sqrt(channels)));
+    this.initializer(`${name}.out_proj.bias`, [channels], (n) => weights.symmetric(n, 1 / Math.sqrt(channels)));
+    const qkv = `${name}.qkv`;
+    this.projection(input, `${name}.in_proj_weight`, `${name}.in_proj_bias`, qkv);
+    this.expose(qkv, [tokens, 3 * channels]);
+    // [N, L, 3C] -> [N, L, 3, heads, hd] -> [3, N, heads, L, hd], then q, k and v.
+    this.node('Reshape', `${qkv}.heads`, [qkv, this.int64s([0, 0, 3, heads, headWidth])]);
+    this.transpose(`${qkv}.heads`, `${qkv}.split`, [2, 0, 3, 1, 4]);
+    const [q, k, v] = ['q', 'k', 'v'].map((part, i) => {
+      this.node('Gather', `${name}.${part}`, [`${qkv}.split`, this.int64s([i], [])], [int('axis', 0)]);
+      return `${name}.${part}`;
+    });
+    this.transpose(k!, `${name}.k_t`, [0, 1, 3, 2]);
+    this.node('MatMul', `${name}.scores`, [q!, `${name}.k_t`]);
+    this.expose(`${name}.scores`, [heads, tokens, tokens]);
+    this.node('Mul', `${name}.scaled`, [`${name}.scores`, this.scalar(1 / Math.sqrt(headWidth))]);
+    this.node('Softmax', `${name}.weights`, [`${name}.scaled`], [int('axis', -1)]);
+    this.node('MatMul', `${name}.context`, [`${name}.weights`, v!]);
+    this.expose(`${name}.context`, [heads, tokens, headWidth]);
+    this.transpose(`${name}.context`, `${name}.context.tokens`, [0, 2, 1, 3]);
+    this.node('Reshape', `${name}.context.merged`, [`${name}.context.tokens`, this.int64s([0, 0, channels])]);
+    this.projection(`${name}.context.merged`, `${name}.out_proj.weight`, `${name}.out_proj.bias`, name);
+    this.expose(name, [tokens, channels]);
+    return name;
+  }
+
+  /** x W^T + b over the last axis, for a weight stored as PyTorch stores it ([out, in]). */
+  private projection(input: string, weight: string, bias: string, output: string): void {
+    this.transpose(weight, `${weight}.t`, [1, 0]);
+    this.node('MatMul', `${output}.matmul`, [input, `${weight}.t`]);
+    this.node('Add', output, [`${output}.matmul`, bias]);
+  }
+
+  /** [N, L, C] to [N, C]: the first token, or the mean of all tokens; returns the output's name. */
+  selectToken(input: string, name: string, select: 'first' | 'mean'): string {
+    if (select === 'first') {
+      this.node('Gather', name, [input, this.int64s([0], [])], [int('axis', 1)]);
+    } else if (this.settings.opset >= 18) {
+      // Opset 18 moved ReduceMean's axes from an attribute to an input.
+      this.node('ReduceMean', name, [input, this.int64s([1])], [int('keepdims', 0)]);
+    } else {
+      this.node('ReduceMean', name, [input], [ints('axes', [1]), int('keepdims', 0)]);
+    }
+    return name;
+  }
+}
+
+/** float32 little-endian bytes. */
+function floatBytes(values: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(4 * values.length);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setFloat32(4 * i, v, true));
+  return bytes;
+}
+
+/** int64 little-endian bytes (the values are small integers: shapes, axes, indices). */
+function int64Bytes(values: readonly number[]): Uint8Array {
+  const bytes = new Uint8Array(8 * values.length);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setBigInt64(8 * i, BigInt(v), true));
+  return bytes;
 }

@@ -15,3 +15,4 @@ export {
   type MeasureScalingOptions,
   type MeasuredModel,
 } from './measure.js';
+export { buildLatencyTable, type LatencyTableOptions, type ProfiledModel } from './latency-table.js';

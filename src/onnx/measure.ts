@@ -13,8 +13,7 @@ import { checkStrategy, formatStrategy, parseStrategy, type ScalingStrategy } fr
 import type { Complexity, ModelSpec } from '../spec/types.js';
 import { OnnxError } from './errors.js';
 import { checkSeed, toOnnx } from './export.js';
-import { INPUT } from './graph.js';
-import { WeightStream } from './random.js';
+import { type RunSettings, summarizeTimes, timeRuns } from './timing.js';
 
 type OnnxRuntime = typeof import('onnxruntime-node');
 
@@ -38,6 +37,11 @@ export interface LatencyOptions {
   readonly runs?: number;
   /** Seed of the weights and the input, an integer in [0, 2^32 - 1]; default 0. */
   readonly seed?: number;
+  /**
+   * ONNX Runtime execution provider; default `cpu`. Others (`cuda`, `tensorrt`, `webgpu`, ...) where the
+   * installed onnxruntime-node has them: see docs/latency.md.
+   */
+  readonly executionProvider?: string;
 }
 
 /**
@@ -66,15 +70,7 @@ export interface Latency {
   readonly threads: number;
 }
 
-interface LatencySettings {
-  readonly batchSize: number;
-  readonly threads: number;
-  readonly warmup: number;
-  readonly runs: number;
-  readonly seed: number;
-}
-
-const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed'];
+const LATENCY_FIELDS = ['batchSize', 'threads', 'warmup', 'runs', 'seed', 'executionProvider'];
 
 /**
  * Bounds of the latency options, checked before anything is exported or allocated: far beyond any machine
@@ -109,7 +105,7 @@ function bounded(value: unknown, path: string, min: 0 | 1, limit: number): numbe
 }
 
 /** Checks the latency fields of an options object already checked for unknown keys. */
-function latencySettings(options: Readonly<Record<string, unknown>>, path: string): LatencySettings {
+export function latencySettings(options: Readonly<Record<string, unknown>>, path: string): RunSettings {
   const field = <T>(key: string, fallback: T, check: (value: unknown, path: string) => T): T =>
     options[key] === undefined ? fallback : check(options[key], join(path, key));
   return {
@@ -118,7 +114,14 @@ function latencySettings(options: Readonly<Record<string, unknown>>, path: strin
     warmup: field('warmup', 3, (v, p) => bounded(v, p, 0, LATENCY_LIMITS.warmup)),
     runs: field('runs', 10, (v, p) => bounded(v, p, 1, LATENCY_LIMITS.runs)),
     seed: field('seed', 0, checkSeed),
+    executionProvider: field('executionProvider', 'cpu', checkProvider),
   };
+}
+
+/** An execution provider's name: a non-empty string of letters, digits, '_' and '-' (ONNX Runtime checks that it exists). */
+function checkProvider(value: unknown, path: string): string {
+  if (typeof value === 'string' && /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(value)) return value;
+  throw new OnnxError(path, `${describe(value)} is not an execution provider name (cpu, cuda, tensorrt, webgpu, ...)`);
 }
 
 /** The input tensor must fit LATENCY_LIMITS.inputBytes; checked before the model is exported. */
@@ -161,7 +164,8 @@ export async function loadOnnxRuntime(importer: () => Promise<unknown> = () => i
 }
 
 /**
- * Times a network's forward pass on the CPU with onnxruntime-node: the model is exported with
+ * Times a network's forward pass with onnxruntime-node (on the CPU, or with another `executionProvider`
+ * where the installed runtime has one): the model is exported with
  * {@link toOnnx} (`foldBatchNorm: true`, as deployed), run on a seeded random input of `batchSize` images at
  * the training resolution with `threads` intra-op threads, one inter-op thread, sequential execution and all
  * graph optimizations; `warmup` untimed runs, then `runs` timed ones. Session creation is not timed.
@@ -187,39 +191,17 @@ export async function measureLatency(spec: ModelSpec, options?: LatencyOptions):
   return timeModel(spec, settings);
 }
 
-async function timeModel(spec: ModelSpec, settings: LatencySettings): Promise<Latency> {
-  const { batchSize, threads, warmup, runs, seed } = settings;
-  const bytes = toOnnx(spec, { seed, foldBatchNorm: true });
+async function timeModel(spec: ModelSpec, settings: RunSettings): Promise<Latency> {
+  const bytes = toOnnx(spec, { seed: settings.seed, foldBatchNorm: true });
   const ort = await loadOnnxRuntime();
-  const session = await ort.InferenceSession.create(bytes, {
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    executionMode: 'sequential',
-    graphOptimizationLevel: 'all',
-  });
-  try {
-    const r = spec.resolution.train;
-    const input = new ort.Tensor('float32', new WeightStream(seed).uniform(batchSize * 3 * r * r, -1, 1), [batchSize, 3, r, r]);
-    const feeds = { [INPUT]: input };
-    for (let i = 0; i < warmup; i++) await session.run(feeds);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      await session.run(feeds);
-      times.push(performance.now() - start);
-    }
-    return { ...summarizeLatency(times), runs, batchSize, threads };
-  } finally {
-    await session.release();
-  }
+  const r = spec.resolution.train;
+  const times = await timeRuns(ort, bytes, [3, r, r], settings);
+  return { ...summarizeTimes(times), runs: settings.runs, batchSize: settings.batchSize, threads: settings.threads };
 }
 
 /** Median (the mean of the middle two for an even count), minimum and maximum of the timed runs. */
 export function summarizeLatency(times: readonly number[]): { medianMs: number; minMs: number; maxMs: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  return { medianMs, minMs: sorted[0]!, maxMs: sorted[sorted.length - 1]! };
+  return summarizeTimes(times);
 }
 
 /**

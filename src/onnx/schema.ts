@@ -10,10 +10,13 @@
 import { ProtoMessage } from './protobuf.js';
 
 /** `AttributeProto.AttributeType` values used here. */
-export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, INTS: 7 } as const;
+export const ATTRIBUTE_TYPE = { FLOAT: 1, INT: 2, TENSOR: 4, INTS: 7 } as const;
 
-/** `TensorProto.DataType.FLOAT`: every tensor here is float32. */
+/** `TensorProto.DataType.FLOAT`: every weight and activation here is float32. */
 export const FLOAT = 1;
+
+/** `TensorProto.DataType.INT64`: the shapes and indices that Reshape, Expand and Gather read. */
+export const INT64 = 7;
 
 // Plain-object shapes of the messages (field names kept as in onnx.proto).
 
@@ -22,6 +25,7 @@ export interface AttributeProto {
   type: number;
   f?: number;
   i?: number;
+  t?: TensorProto;
   ints?: number[];
 }
 
@@ -62,11 +66,12 @@ export interface ModelProto {
   metadata_props: { key: string; value: string }[];
 }
 
-/** `AttributeProto`: name = 1, f = 2, i = 3, ints = 8, type = 20. */
+/** `AttributeProto`: name = 1, f = 2, i = 3, t = 5, ints = 8, type = 20. */
 function attributeMessage(a: AttributeProto): ProtoMessage {
   const m = new ProtoMessage().string(1, a.name);
   if (a.f !== undefined) m.float(2, a.f);
   if (a.i !== undefined) m.int64(3, a.i);
+  if (a.t !== undefined) m.message(5, tensorMessage(a.t));
   if (a.ints !== undefined) m.int64s(8, a.ints);
   return m.int64(20, a.type);
 }

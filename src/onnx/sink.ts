@@ -6,12 +6,13 @@ import type { Layer, Shape, Sink } from '../network/net.js';
 import { OnnxError } from './errors.js';
 import { type Graph, INPUT, LOGITS } from './graph.js';
 
-/** How the current tensor is laid out in the graph. */
-type Layout = 'NCHW' | 'NHWC' | 'NC';
+/** How the current tensor is laid out in the graph: an image, channels-last pixels, a vector, or a token sequence [N, L, C]. */
+type Layout = 'NCHW' | 'NHWC' | 'NC' | 'NLC';
 
 /** Dims after the batch axis of a tensor of `shape` laid out as `layout`. */
 function dims(shape: Shape, layout: Layout): number[] {
   if (layout === 'NC') return [shape.channels];
+  if (layout === 'NLC') return [shape.tokens, shape.channels];
   if (layout === 'NHWC') return [shape.size, shape.size, shape.channels];
   return [shape.channels, shape.size, shape.size];
 }
@@ -98,11 +99,22 @@ export class OnnxSink implements Sink {
         return;
       }
       case 'tokens':
-      case 'token':
+        this.to(g.tokens(x, this.unique(layer.name), layer.input.channels));
+        this.layout = 'NLC';
+        return;
       case 'classToken':
+        this.to(g.classToken(x, layer.name, this.unique(`${layer.name}.cat`), layer.input.channels));
+        return;
       case 'positionEmbedding':
+        this.to(g.positionEmbedding(x, layer.name, this.unique(`${layer.name}.add`), layer.input.tokens, layer.input.channels, layer.sequenceFirst));
+        return;
       case 'attention':
-        throw new OnnxError('', `the ONNX exporter has no form yet for '${layer.op}' (${layer.name})`);
+        this.to(g.attention(x, layer.name, layer.input.channels, layer.heads, layer.input.tokens));
+        return;
+      case 'token':
+        this.to(g.selectToken(x, this.unique(layer.name), layer.select));
+        this.layout = 'NC';
+        return;
     }
   }
 

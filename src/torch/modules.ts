@@ -87,8 +87,14 @@ export class ModuleWriter implements Sink {
         this.assign(`torch.cat([${this.ref(layer.name)}.expand(${this.current}.shape[0], -1, -1), ${this.current}], dim=1)`);
         return;
       case 'positionEmbedding':
-        this.parameter(layer.name, [1, layer.input.tokens, layer.input.channels]);
-        this.assign(`${this.current} + ${this.ref(layer.name)}`);
+        // The forward pass is batch-first; a sequence-first embedding ([L, 1, C], pycls's) is transposed to it.
+        if (layer.sequenceFirst) {
+          this.parameter(layer.name, [layer.input.tokens, 1, layer.input.channels]);
+          this.assign(`${this.current} + ${this.ref(layer.name)}.transpose(0, 1)`);
+        } else {
+          this.parameter(layer.name, [1, layer.input.tokens, layer.input.channels]);
+          this.assign(`${this.current} + ${this.ref(layer.name)}`);
+        }
         return;
       case 'attention':
         this.register(layer.name, `nn.MultiheadAttention(${layer.input.channels}, ${layer.heads}, batch_first=True)`);

@@ -37,9 +37,16 @@ export type ZooName = keyof ZooTable & string;
 export type ZooSpec<N extends ZooName> = ZooTable[N];
 
 const ZOO = new Map<string, ModelSpec>();
+// pycls's models first, then torchvision's (a family such as RegNet has both).
+const torchvisionNamed = new Map<string, ModelSpec>();
 for (const family of FAMILIES) {
-  if ('zoo' in family) for (const [name, spec] of Object.entries(family.zoo)) ZOO.set(name, spec as ModelSpec);
+  if (!('zoo' in family)) continue;
+  for (const [name, spec] of Object.entries(family.zoo)) {
+    const pycls = 'pycls' in family && (spec as { implementation?: string }).implementation !== 'torchvision';
+    (pycls ? ZOO : torchvisionNamed).set(name, spec as ModelSpec);
+  }
 }
+for (const [name, spec] of torchvisionNamed) ZOO.set(name, spec);
 const NAMES = [...ZOO.keys()] as ZooName[];
 const owned = new Set<string>();
 

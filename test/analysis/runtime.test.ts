@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AnalysisError, complexity, correlateRuntime, SpecError, zooModel, zooNames } from '../../src/index.js';
-import { pyclsTimings } from '../fixtures.js';
+import { pyclsTimings } from '../helpers/fixtures.js';
 
 describe('correlateRuntime on pycls’s V100 timings', () => {
   const timings = pyclsTimings();

@@ -14,7 +14,7 @@ import {
   sweep,
   zooModel,
 } from '../../src/index.js';
-import { readConfig } from '../fixtures.js';
+import { readConfig } from '../helpers/fixtures.js';
 
 describe('compareStrategies', () => {
   const base = zooModel('RegNetY-400MF');
@@ -109,23 +109,36 @@ describe('estimateActivationMemory', () => {
   });
 });
 
-describe('sweep and compareStrategies on arbitrary factors and strategies', () => {
-  it('only ever throw ScalingError', async () => {
+describe('sweep and compareStrategies on near-valid factors and strategies', () => {
+  it('give one row per strategy and factor or a ScalingError, and most inputs get through', async () => {
     const fc = (await import('fast-check')).default;
+    const { nearValidFactor, nearValidStrategy } = await import('../arbitraries.js');
     const base = zooModel('RegNetX-200MF');
+    let rows = 0;
+    let refused = 0;
     fc.assert(
-      fc.property(fc.anything(), fc.anything(), (factors, strategies) => {
-        for (const run of [
-          () => sweep(base, { factors: factors as number[], strategies: strategies as string[] }),
-          () => compareStrategies(base, factors as number, strategies as string[]),
-        ]) {
+      fc.property(fc.array(nearValidFactor, { maxLength: 3 }), fc.array(nearValidStrategy, { maxLength: 3 }), (factors, strategies) => {
+        const runs: [() => { complexity: { flops: number } }[], number][] = [
+          [() => sweep(base, { factors: factors as number[], strategies: strategies as string[] }), strategies.length * factors.length],
+          [() => compareStrategies(base, factors[0] as number, strategies as string[]), strategies.length],
+        ];
+        for (const [run, expectedRows] of runs) {
+          let result;
           try {
-            run();
+            result = run();
           } catch (error) {
             expect(error).toBeInstanceOf(ScalingError);
+            refused++;
+            continue;
           }
+          expect(result).toHaveLength(expectedRows);
+          for (const row of result) expect(Number.isSafeInteger(row.complexity.flops) && row.complexity.flops > 0).toBe(true);
+          rows += result.length;
         }
       }),
+      { numRuns: 150 },
     );
+    expect(rows).toBeGreaterThan(60);
+    expect(refused).toBeGreaterThan(30);
   });
 });

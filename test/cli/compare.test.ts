@@ -3,7 +3,7 @@
  * against literal values at a budget.
  */
 import { describe, expect, it } from 'vitest';
-import { pyclsScaled } from '../fixtures.js';
+import { pyclsScaled } from '../helpers/fixtures.js';
 import { cli, R56_YAML } from './cli.js';
 
 const R56 = 'configs/archive/cifar/anynet/R-56_nds_1gpu.yaml';

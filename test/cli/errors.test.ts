@@ -25,7 +25,7 @@ describe('a model argument that is not a model', () => {
   });
 
   it('a name like no zoo name points to fastscale list', async () => {
-    expect(await fails(['info', 'mobilenet'])).toBe('"mobilenet" is neither a zoo model nor a config file; fastscale list shows the zoo models');
+    expect(await fails(['info', 'hourglass'])).toBe('"hourglass" is neither a zoo model nor a config file; fastscale list shows the zoo models');
   });
 
   it('a very long name is cut short in the message and gets no suggestion', async () => {
@@ -109,7 +109,7 @@ describe('bad options', () => {
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '0.5'], '--max-factor: 0.5 is below 1'],
     [['plot', 'RegNetY-400MF', '-o', '-', '--max-factor', '1e300'], '--max-factor: 1e300 is above 1048576 (2^20), the largest plotted'],
     [['measure', 'RegNetY-400MF', '--factors', '1,x'], '--factors: "x" is not a number'],
-    [['list', '--family', 'vit'], '--family: "vit" is not one of regnet, anynet, resnet, efficientnet'],
+    [['list', '--family', 'bogus'], '--family: "bogus" is not one of regnet, anynet, resnet, efficientnet, vit, convnext, mobilenet, mnasnet'],
     [['list', '--min-flops', '8G', '--max-flops', '4G'], '--min-flops 8G is above --max-flops 4G: no model can match'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);
@@ -127,10 +127,10 @@ describe('bad options', () => {
 describe('missing options and arguments', () => {
   it.each([
     [['info'], 'info: missing <model | config.yaml>; see fastscale info --help'],
-    [['scale', 'RegNetY-400MF'], 'scale needs one of --factor, --target-flops, --target-params or --target-acts'],
-    [['scale', 'RegNetY-400MF', '--factor', '2', '--target-flops', '1G'], 'give only one of --factor, --target-flops, --target-params or --target-acts (got --factor and --target-flops)'],
+    [['scale', 'RegNetY-400MF'], 'scale needs one of --factor, --target-flops, --target-params, --target-acts or --target-latency'],
+    [['scale', 'RegNetY-400MF', '--factor', '2', '--target-flops', '1G'], 'give only one of --factor, --target-flops, --target-params, --target-acts or --target-latency (got --factor and --target-flops)'],
     [['scale', 'RegNetY-400MF', '--factor', '2', '--alpha', '0.5', '--strategy', 'dwr'], 'give --strategy or --alpha, not both'],
-    [['compare', 'RegNetY-400MF'], 'compare needs one of --factor, --target-flops, --target-params or --target-acts'],
+    [['compare', 'RegNetY-400MF'], 'compare needs one of --factor, --target-flops, --target-params, --target-acts or --target-latency'],
     [['plot', 'RegNetY-400MF'], 'plot needs -o FILE (- for stdout) or --json'],
     [['measure', 'RegNetY-400MF'], 'measure needs --factors LIST (for example 1,2,4,8)'],
     [['scale', 'RegNetY-400MF', '--factor'], '--factor needs a value'],
@@ -141,7 +141,7 @@ describe('missing options and arguments', () => {
 });
 
 describe('unknown flags and commands', () => {
-  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure, sweep, export';
+  const commands = 'the commands are list, info, scale, compare, plot, runtime, measure, profile, predict, sweep, export';
   it.each([
     [['scale', 'RegNetY-400MF', '--factr', '2'], 'unknown option --factr for scale; see fastscale scale --help'],
     [['info', 'RegNetY-400MF', '--json=yes'], '--json takes no value'],
@@ -151,7 +151,7 @@ describe('unknown flags and commands', () => {
     [['exprt', 'RegNetY-400MF'], `unknown command "exprt" (did you mean export?); ${commands}`],
     [['convert'], `unknown command "convert"; ${commands}`],
     [['--frobnicate'], 'unknown option --frobnicate; see fastscale --help'],
-    [[], 'missing command (list, info, scale, compare, plot, runtime, measure, sweep, export); see fastscale --help'],
+    [[], 'missing command (list, info, scale, compare, plot, runtime, measure, profile, predict, sweep, export); see fastscale --help'],
     [['info', 'RegNetY-400MF', 'ResNet-50'], 'info: unexpected argument "ResNet-50"; see fastscale info --help'],
   ])('%j', async (args, message) => {
     expect(await fails(args)).toBe(message);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pyclsComplexity } from '../fixtures.js';
+import { pyclsComplexity } from '../helpers/fixtures.js';
 import { countTorchCode, TORCH_MISSING } from '../helpers/torch.js';
 import { cli, temporaryDirectory, zooConfigPath } from './cli.js';
 

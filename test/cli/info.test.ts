@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { pyclsComplexity } from '../fixtures.js';
+import { pyclsComplexity } from '../helpers/fixtures.js';
 import { cli, R56_YAML, REGNETY_400MF_YAML, zooConfigPath } from './cli.js';
 
 const complexityOf = pyclsComplexity();
@@ -102,6 +102,21 @@ acts       3.89 M    3,892,496
 `);
     expect(stdout).toContain('flops   385.83 MF  385,825,092\n');
     expect(complexityOf[zooConfigPath('EfficientNet-B0')]!.flops).toBe(385_825_092);
+  });
+
+  it("shows a torchvision MobileNetV3: its stages, head and classifier widths, torchvision's complexity", async () => {
+    const { code, stdout } = await cli(['info', 'mobilenet_v3_small']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('version:           MobileNetV3\n');
+    expect(stdout).toContain('head width:        576 (6 x the last stage)\nclassifier width:  1024\n');
+    // torchvision's _mobilenet_v3_conf("mobilenet_v3_small"), its identical blocks as one stage.
+    expect(stdout).toContain(`stage  depth  width  expansion  kernel  stride  squeeze-excite  activation
+-----  -----  -----  ---------  ------  ------  --------------  ----------
+    1      1     16         16       3       2             yes        relu
+    2      1     24         72       3       2              no        relu
+`);
+    // test/fixtures/torchvision/mobilenet_v3_small.json at 224 px.
+    expect(stdout).toContain('flops   56.52 MF  56,515,312\n');
   });
 
   it('shows a CIFAR AnyNet config at its 32 px resolution', async () => {

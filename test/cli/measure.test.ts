@@ -3,7 +3,7 @@
  * of their median times is checked with the textbook formula. Needs onnxruntime-node, an optional peer.
  */
 import { describe, expect, it } from 'vitest';
-import { pyclsScaled } from '../fixtures.js';
+import { pyclsScaled } from '../helpers/fixtures.js';
 import { cli, R56_YAML } from './cli.js';
 
 const hasOnnxRuntime = await import('onnxruntime-node').then(

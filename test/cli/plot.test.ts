@@ -6,7 +6,7 @@
 import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pyclsComplexity, pyclsScaled } from '../fixtures.js';
+import { pyclsComplexity, pyclsScaled } from '../helpers/fixtures.js';
 import { cli, R56_YAML, ROOT, temporaryDirectory, zooConfigPath } from './cli.js';
 
 const tmp = temporaryDirectory();

@@ -49,10 +49,10 @@ describe('run: exit codes and error lines', () => {
   it('an unknown command suggests only the commands it plausibly means', async () => {
     const io = recorder();
     expect(await run(['scael'], io)).toBe(2);
-    expect(io.err).toBe('fastscale: unknown command "scael" (did you mean scale?); the commands are list, info, scale, compare, plot, runtime, measure, sweep, export\n');
+    expect(io.err).toBe('fastscale: unknown command "scael" (did you mean scale?); the commands are list, info, scale, compare, plot, runtime, measure, profile, predict, sweep, export\n');
     const none = recorder();
     expect(await run(['convert'], none)).toBe(2);
-    expect(none.err).toBe('fastscale: unknown command "convert"; the commands are list, info, scale, compare, plot, runtime, measure, sweep, export\n');
+    expect(none.err).toBe('fastscale: unknown command "convert"; the commands are list, info, scale, compare, plot, runtime, measure, profile, predict, sweep, export\n');
   });
 
   it('help <command> prints that command help', async () => {

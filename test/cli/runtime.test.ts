@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pyclsComplexity, pyclsTimings } from '../fixtures.js';
+import { pyclsComplexity, pyclsTimings } from '../helpers/fixtures.js';
 import { cli, R56_YAML, REGNETY_400MF_YAML, temporaryDirectory, TIMINGS_JSON, zooConfigPath } from './cli.js';
 
 const tmp = temporaryDirectory();

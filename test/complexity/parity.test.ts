@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, fromPyclsConfig, toAnyNet } from '../../src/index.js';
-import { configPaths, pyclsComplexity, readConfig } from '../fixtures.js';
+import { configPaths, pyclsComplexity, readConfig } from '../helpers/fixtures.js';
 
 const expected = pyclsComplexity();
 

@@ -44,6 +44,14 @@ describe('the chart in the README and the guide', () => {
     const drawn = runCommand(command.replace('-o docs/regnety-400mf-acts.svg', '-o -'));
     expect(drawn).toBe(readFileSync(`${ROOT}docs/regnety-400mf-acts.svg`, 'utf8'));
   });
+
+  it("the guide's vision transformer chart is what the CLI draws with the command written next to it", () => {
+    const guide = readFileSync(`${ROOT}docs/guide.md`, 'utf8');
+    const command = 'npx fastscale plot ViT-B/16 --max-factor 64 --strategies d,w,r,dwr,dWr,w1_g1 -o docs/vit-b16-acts.svg';
+    expect(guide).toContain(command);
+    const drawn = runCommand(command.replace('-o docs/vit-b16-acts.svg', '-o -'));
+    expect(drawn).toBe(readFileSync(`${ROOT}docs/vit-b16-acts.svg`, 'utf8'));
+  });
 });
 
 describe('the API reference (typedoc)', () => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import * as api from '../../src/index.js';
 import * as onnx from '../../src/onnx/index.js';
-import { modelSpec, SMALL_LIMITS } from '../arbitraries.js';
+import { hasPyclsConfig } from '../../src/zoo/config.js';
+import { mnasNetSpec, mobileNetSpec, modelSpec, SMALL_LIMITS } from '../arbitraries.js';
 import type { FastscaleError, ModelSpec } from '../../src/index.js';
 
 /** What one call did. */
@@ -75,10 +76,16 @@ const CORE = {
 const withSpec = (known: Known, ...rest: unknown[]): Known => ({ finding: known.finding, input: () => [...known.input(), ...rest] });
 
 const zooNames = api.zooNames();
+/** Zoo models with a pycls config of their own (torchvision's models have none). */
+const pyclsZooNames = zooNames.filter(hasPyclsConfig);
 const zooSpec = fc.constantFrom(...zooNames).map((name) => api.zooModel(name));
 /** Small valid specs of every family (fast to count, scale and export) and a few zoo models. */
-const spec: fc.Arbitrary<ModelSpec> = fc.oneof({ weight: 3, arbitrary: modelSpec(SMALL_LIMITS) }, { weight: 1, arbitrary: zooSpec });
-const smallSpec: fc.Arbitrary<ModelSpec> = modelSpec(SMALL_LIMITS);
+const smallSpec: fc.Arbitrary<ModelSpec> = fc.oneof(
+  { weight: 4, arbitrary: modelSpec(SMALL_LIMITS) },
+  { weight: 1, arbitrary: mobileNetSpec(SMALL_LIMITS) },
+  { weight: 1, arbitrary: mnasNetSpec(SMALL_LIMITS) },
+);
+const spec: fc.Arbitrary<ModelSpec> = fc.oneof({ weight: 3, arbitrary: smallSpec }, { weight: 1, arbitrary: zooSpec });
 const scalable = (s: ModelSpec) => !(s.family === 'resnet' && s.dataset === 'imagenet' && s.strideOn1x1);
 const scalableSpec = spec.filter(scalable);
 const strategyText = fc.constantFrom('d', 'w', 'r', 'dw', 'dr', 'wr', 'dwr', 'dWr', 'd1_w8_g8_r1', 'w1_g1', 'g', 'd2_w2_g2_r1');
@@ -99,7 +106,7 @@ const tiny: ModelSpec = {
 };
 
 const complexityCounts = (c: unknown) => Object.values(c as object);
-const INTEGER_FIELDS = new Set(['depth', 'width', 'stride', 'groupWidth', 'numClasses', 'train', 'test', 'headWidth', 'stemWidth', 'kernel', 'groups', 'widthPerGroup', 'w0']);
+const INTEGER_FIELDS = new Set(['depth', 'width', 'stride', 'groupWidth', 'numClasses', 'train', 'test', 'headWidth', 'stemWidth', 'kernel', 'groups', 'widthPerGroup', 'w0', 'expandedWidth', 'lastChannel', 'separableWidth']);
 /** Integer fields of a spec (depths, widths, strides, resolutions...). */
 function specCounts(value: unknown): unknown[] {
   const found: unknown[] = [];
@@ -121,8 +128,8 @@ const regNetParameters = fc
   .map((s) => (s.family === 'regnet' ? [s.wa, s.w0, s.wm, s.depth, 8] : []));
 
 const yamlText = fc.oneof(
-  fc.constantFrom(...zooNames).map((name) => api.zooConfig(name)),
-  smallSpec.map((s) => api.toPyclsConfig(s)),
+  fc.constantFrom(...pyclsZooNames).map((name) => api.zooConfig(name)),
+  modelSpec(SMALL_LIMITS).map((s) => api.toPyclsConfig(s)),
 );
 
 /** Hostile YAML: alias bombs, many documents, many keys, deep nesting, tags, prototype keys. */
@@ -228,7 +235,7 @@ export const TARGETS: readonly Target[] = [
   },
   {
     name: 'toPyclsConfig',
-    valid: fc.tuple(spec, fc.oneof(fc.constant({}), fc.constantFrom(...zooNames).map((n) => ({ template: api.zooConfig(n) })), hostileYaml.map((template) => ({ template })))),
+    valid: fc.tuple(spec, fc.oneof(fc.constant({}), fc.constantFrom(...pyclsZooNames).map((n) => ({ template: api.zooConfig(n) })), hostileYaml.map((template) => ({ template })))),
     call: (s, o) => api.toPyclsConfig(s as ModelSpec, o as never),
     pinned: [() => [api.zooModel('ResNet-50'), null], () => [api.zooModel('ResNet-50'), { template: 42 }]],
     reached: (o) => o.kind === 'ok' || o.error.path !== '',
@@ -245,7 +252,7 @@ export const TARGETS: readonly Target[] = [
   },
   {
     name: 'zooConfig',
-    valid: fc.constantFrom(...zooNames).map((n) => [n]),
+    valid: fc.constantFrom(...pyclsZooNames).map((n) => [n]),
     call: (n) => api.zooConfig(n as string),
     pinned: [() => ['x'.repeat(10_000_000)]],
     reached: (o) => o.kind === 'ok' || o.error.reason.includes('closest'),
@@ -274,6 +281,7 @@ export const TARGETS: readonly Target[] = [
     reached: deep,
   },
   { name: 'complexityExponents', valid: strategyObject.map((s) => [s]), call: (s) => api.complexityExponents(s as never), reached: deep },
+  { name: 'vitComplexityExponents', valid: strategyObject.map((s) => [s]), call: (s) => api.vitComplexityExponents(s as never), reached: deep },
   // ---- scaling ----
   {
     name: 'scale',

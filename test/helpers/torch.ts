@@ -37,10 +37,32 @@ export interface TorchCount {
   readonly reference?: { stateDict: [string, number[]][] };
 }
 
-/** Builds `code`'s `build()` and counts it at `imageSize` px; `reference` names a torchvision builder to compare state dicts with. */
-export function countTorchCode(code: string, imageSize: number, reference?: string): TorchCount {
-  const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference])];
+/**
+ * Builds `code`'s `build()` and counts it at `imageSize` px; `reference` names a torchvision builder to
+ * compare state dicts with. `device` `'meta'` computes shapes only (what the hooks read): fast for large
+ * networks; by default the script's choice (meta above 512 px, else cpu).
+ */
+export function countTorchCode(code: string, imageSize: number, reference?: string, device?: 'cpu' | 'meta'): TorchCount {
+  const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference]), ...(device === undefined ? [] : ['--device', device])];
   const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
   return JSON.parse(result.stdout) as TorchCount;
+}
+
+/** One code to build and count in {@link countTorchCodes}. */
+export interface TorchJob {
+  readonly code: string;
+  readonly imageSize: number;
+  /** A torchvision builder whose state dict to list beside, called with `referenceArgs` (a ViT's `image_size`). */
+  readonly reference?: string;
+  readonly referenceArgs?: Readonly<Record<string, number>>;
+  /** `meta`: shapes only (fast for large networks); `cpu`: real tensors (the default up to 512 px). */
+  readonly device?: 'cpu' | 'meta';
+}
+
+/** {@link countTorchCode} for many codes in one Python process (importing torch once). */
+export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
+  const result = spawnSync(PYTHON, [SCRIPT, '--batch'], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+  return JSON.parse(result.stdout) as TorchCount[];
 }

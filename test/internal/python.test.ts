@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { pow } from '../../src/internal/pow.js';
 import { roundHalfEven, truncate } from '../../src/internal/python.js';
-import { FIXTURES } from '../fixtures.js';
+import { FIXTURES } from '../helpers/fixtures.js';
 
 describe('roundHalfEven is Python round()', () => {
   it('rounds ties to even', () => {

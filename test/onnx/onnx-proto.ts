@@ -29,6 +29,7 @@ message AttributeProto {
   optional float f = 2;
   optional int64 i = 3;
   optional bytes s = 4;
+  optional TensorProto t = 5;
   repeated float floats = 7;
   repeated int64 ints = 8;
 }
@@ -80,6 +81,7 @@ message TensorProto {
   enum DataType {
     UNDEFINED = 0;
     FLOAT = 1;
+    INT64 = 7;
   }
   repeated int64 dims = 1;
   optional int32 data_type = 2;

@@ -15,9 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPyclsConfig, zooModel, type AnyNetSpec, type EfficientNetSpec, type ModelSpec } from '../../src/index.js';
+import { toPyclsConfig } from '../../src/index.js';
 import { toOnnx } from '../../src/onnx/index.js';
-import { atResolution, cifarResNet, imageNetResNet } from '../specs.js';
+import { CASES, MUTANTS, MUTATED, randomInput, type Case } from './cases.js';
 
 const PYTHON = '/usr/bin/python3';
 const SCRIPT = 'scripts/onnx-vs-torch.py';
@@ -39,93 +39,6 @@ function unavailableReason(): string | null {
 const reason = unavailableReason();
 if (reason) console.warn(`skipping ONNX semantics tests: ${reason}`);
 
-const stage = (depth: number, width: number, stride: number, bottleneckMultiplier = 1, groupWidth = 1) => ({
-  depth,
-  width,
-  stride,
-  bottleneckMultiplier,
-  groupWidth,
-});
-
-/** A small AnyNet at 32 px; `overrides` pick the stem, block and features under test. */
-function anyNet(overrides: Partial<AnyNetSpec>): AnyNetSpec {
-  return {
-    family: 'anynet',
-    stem: { type: 'simple_stem_in', width: 16 },
-    blockType: 'res_bottleneck_block',
-    stages: [stage(1, 24, 1, 1, 8), stage(2, 48, 2, 1, 8)],
-    seRatio: null,
-    headWidth: 0,
-    numClasses: 10,
-    activation: 'relu',
-    resolution: { train: 32, test: 32 },
-    ...overrides,
-  };
-}
-
-const smallEfficientNet: EfficientNetSpec = {
-  family: 'efficientnet',
-  stemWidth: 16,
-  stages: [
-    { depth: 1, width: 16, expansionRatio: 1, kernel: 3, stride: 1 },
-    { depth: 2, width: 24, expansionRatio: 6, kernel: 5, stride: 2 },
-  ],
-  seRatio: 0.25,
-  headWidth: 64,
-  numClasses: 10,
-  activation: 'relu',
-  resolution: { train: 32, test: 32 },
-};
-
-interface Case {
-  title: string;
-  spec: ModelSpec;
-  foldBatchNorm: boolean;
-}
-
-const CASES: Case[] = [
-  { title: 'AnyNet res_bottleneck_block, simple_stem_in, SE, groups', spec: anyNet({ seRatio: 0.25 }), foldBatchNorm: false },
-  {
-    title: 'AnyNet res_basic_block, res_stem_in (max pool), conv head',
-    spec: anyNet({ blockType: 'res_basic_block', stem: { type: 'res_stem_in', width: 16 }, headWidth: 64, resolution: { train: 48, test: 48 } }),
-    foldBatchNorm: false,
-  },
-  {
-    title: 'AnyNet vanilla_block, res_stem_cifar, SiLU, folded',
-    spec: anyNet({ blockType: 'vanilla_block', stem: { type: 'res_stem_cifar', width: 16 }, activation: 'silu' }),
-    foldBatchNorm: true,
-  },
-  {
-    title: 'AnyNet res_bottleneck_linear_block (bottleneck 4), SE, SiLU',
-    spec: anyNet({
-      blockType: 'res_bottleneck_linear_block',
-      stages: [stage(2, 16, 1, 4, 8), stage(2, 24, 2, 4, 16)],
-      seRatio: 0.25,
-      activation: 'silu',
-    }),
-    foldBatchNorm: false,
-  },
-  { title: 'AnyNet residual bottleneck 0.25, SE, folded', spec: anyNet({ stages: [stage(2, 32, 1, 0.25, 8), stage(2, 64, 2, 0.25, 16)], seRatio: 0.25 }), foldBatchNorm: true },
-  { title: 'RegNetX-200MF', spec: atResolution(zooModel('RegNetX-200MF'), 32), foldBatchNorm: false },
-  { title: 'RegNetY-200MF (SE)', spec: atResolution(zooModel('RegNetY-200MF'), 32), foldBatchNorm: false },
-  { title: 'RegNetY-200MF (SE), folded', spec: atResolution(zooModel('RegNetY-200MF'), 32), foldBatchNorm: true },
-  { title: 'ResNet-50 ImageNet, stride on the 3x3', spec: imageNetResNet({ resolution: { train: 32, test: 32 } }), foldBatchNorm: false },
-  {
-    title: 'ResNeXt-50 32x4d ImageNet, stride on the 1x1, folded',
-    spec: imageNetResNet({ groups: 32, widthPerGroup: 4, strideOn1x1: true, resolution: { train: 32, test: 32 } }),
-    foldBatchNorm: true,
-  },
-  { title: 'ResNet-20 CIFAR', spec: cifarResNet(20), foldBatchNorm: false },
-  { title: 'ResNet-20 CIFAR, SiLU, folded', spec: { ...cifarResNet(20), activation: 'silu' }, foldBatchNorm: true },
-  { title: 'EfficientNet-B0 (SiLU)', spec: atResolution(zooModel('EfficientNet-B0'), 32), foldBatchNorm: false },
-  { title: 'EfficientNet-B0 (SiLU), folded', spec: atResolution(zooModel('EfficientNet-B0'), 32), foldBatchNorm: true },
-  { title: 'small EfficientNet, ReLU', spec: smallEfficientNet, foldBatchNorm: false },
-];
-
-/** Broken copies of one exported model (it has residual Adds and squeeze-excite gates). */
-const MUTANTS = ['add-to-identity', 'sigmoid-to-relu'] as const;
-const MUTATED: Case = { title: 'RegNetY-200MF', spec: atResolution(zooModel('RegNetY-200MF'), 32), foldBatchNorm: false };
-
 interface Comparison {
   error?: string;
   ok?: boolean;
@@ -135,17 +48,6 @@ interface Comparison {
   torchLogits?: number[];
   foldedNorms?: number;
   countersNotInOnnx?: number;
-}
-
-/** A seeded input batch in [-1, 1) (a 32-bit LCG). */
-function randomInput(batch: number, size: number, seed: number): Float32Array {
-  let state = seed;
-  const data = new Float32Array(batch * 3 * size * size);
-  for (let i = 0; i < data.length; i++) {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    data[i] = state / 2 ** 31 - 1;
-  }
-  return data;
 }
 
 async function ortLogits(bytes: Uint8Array, input: Float32Array, size: number): Promise<Float32Array> {

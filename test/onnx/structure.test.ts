@@ -86,6 +86,10 @@ const cases: Record<string, ModelSpec> = {
   "scale(RegNetX-200MF, 'd', 2), 96 px": atResolution(scale(zooModel('RegNetX-200MF'), 'd', 2), 96),
   "scale(RegNetY-200MF, 'w', 2), 96 px": atResolution(scale(zooModel('RegNetY-200MF'), 'w', 2), 96),
   'fastScale(EfficientNet-B0, 2), 66 px': atResolution(fastScale(zooModel('EfficientNet-B0'), 2), 66),
+  'resnet18 (torchvision names), 64 px': atResolution(zooModel('resnet18'), 64),
+  'resnext50_32x4d (torchvision names), 64 px': atResolution(zooModel('resnext50_32x4d'), 64),
+  'regnet_y_400mf (torchvision names), 64 px': atResolution(zooModel('regnet_y_400mf'), 64),
+  'fastScale(regnet_x_400mf, 2) (torchvision names), 64 px': atResolution(fastScale(zooModel('regnet_x_400mf'), 2), 64),
   ...anyNets,
 };
 
@@ -153,8 +157,24 @@ describe.each(Object.entries(cases))('%s', (_label, spec) => {
     }
     expect(flops).toBe(expected.flops);
 
-    const head = model.graph.node.find((n) => n.name === 'head.avg_pool')!;
+    // The classifier's pool: the last global pool (squeeze-excite pools come before it).
+    const head = model.graph.node.filter((n) => n.op_type === 'GlobalAveragePool').at(-1)!;
     expect(sizeOf(head.input[0]!)).toBe(finalSize(spec));
     expect(outputs.logits!.dims).toEqual([1, spec.numClasses]);
+  });
+});
+
+describe('torchvision-named networks', () => {
+  it("name initializers after torchvision's state dict", () => {
+    const names = (spec: ModelSpec) => decode(toOnnx(atResolution(spec, 64))).graph.initializer.map((t) => t.name);
+    const resNet = names(zooModel('resnet50'));
+    expect(resNet.slice(0, 2)).toEqual(['conv1.weight', 'bn1.weight']);
+    expect(resNet).toContain('layer1.0.downsample.0.weight');
+    expect(resNet).toContain('layer4.2.bn3.running_var');
+    const regNet = names(zooModel('regnet_y_400mf'));
+    expect(regNet.slice(0, 2)).toEqual(['stem.0.weight', 'stem.1.weight']);
+    expect(regNet).toContain('trunk_output.block1.block1-0.proj.0.weight');
+    expect(regNet).toContain('trunk_output.block4.block4-5.f.se.fc2.bias');
+    expect(regNet.at(-1)).toBe('fc.bias');
   });
 });

@@ -10,7 +10,7 @@ import {
   toPyclsConfig,
   zooModel,
 } from '../../src/index.js';
-import { pyclsScaled, readConfig } from '../fixtures.js';
+import { pyclsScaled, readConfig } from '../helpers/fixtures.js';
 
 const records = pyclsScaled();
 const label = (r: (typeof records)[number]) => `${r.config.split('/').pop()} ${r.scale_type} x${r.factor}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fastCompound, scale, STRATEGIES, type ModelSpec } from '../../src/index.js';
+import { fastCompound, scale, STRATEGIES, zooModel, type ModelSpec } from '../../src/index.js';
 import { multiplierExponents } from '../../src/scaling/factors.js';
 import { plateauBoundaries } from '../../src/scaling/plateaus.js';
 import { realisticSpec } from '../arbitraries.js';
@@ -41,5 +41,16 @@ describe('plateauBoundaries', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it.each(['pycls', 'efficientnet'] as const)('puts a boundary only where the network changes (EfficientNet-B0, strategy r, %s policy)', (policy) => {
+    // Under the efficientnet policy the test size follows the training size: its own steps are no boundaries.
+    const spec = zooModel('EfficientNet-B0');
+    const boundaries = plateauBoundaries(spec, STRATEGIES.r, policy, 1, 2)!;
+    expect(boundaries.length).toBeGreaterThan(20);
+    for (const b of boundaries) {
+      const [below, above] = [scale(spec, STRATEGIES.r, b * (1 - 1e-9), { policy }), scale(spec, STRATEGIES.r, b * (1 + 1e-9), { policy })];
+      expect(above.resolution, `at ${b}`).not.toEqual(below.resolution);
+    }
   });
 });

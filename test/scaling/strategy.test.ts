@@ -14,7 +14,7 @@ import {
   STRATEGIES,
   type ScalingStrategy,
 } from '../../src/index.js';
-import { pyclsScaled, readConfig } from '../fixtures.js';
+import { pyclsScaled, readConfig } from '../helpers/fixtures.js';
 
 const weight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 100, noNaN: true }));
 const strategy: fc.Arbitrary<ScalingStrategy> = fc

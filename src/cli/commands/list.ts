@@ -1,4 +1,5 @@
 import { complexity } from '../../complexity/index.js';
+import { FAMILIES as REGISTERED } from '../../families/index.js';
 import type { Complexity, ModelFamily } from '../../spec/types.js';
 import { zooModel, zooNames } from '../../zoo/index.js';
 import { choiceOption, parseCommand, positionals, quantityOption } from '../args.js';
@@ -7,22 +8,24 @@ import { UsageError } from '../errors.js';
 import { formatFlops, formatMillions, table } from '../format.js';
 import { printJson } from '../io.js';
 
-const HELP = `Usage: fastscale list [--family regnet|anynet|efficientnet] [--min-flops F] [--max-flops F] [--json]
+const HELP = `Usage: fastscale list [--family regnet|anynet|efficientnet|vit|mobilenet|mnasnet] [--min-flops F] [--max-flops F] [--json]
 
-List the built-in pycls model-zoo models with their family and complexity (flops, params and
-activations at their training resolution). Any command takes these names, in any case.
+List the built-in zoo models (pycls's model zoo, then the vision transformers and torchvision's models
+by builder name) with their family and complexity (flops, params and activations at their training
+resolution). Any command takes these names, in any case.
 
 Options:
       --family F         only models of this spec family: regnet (RegNetX, RegNetY), anynet
-                         (the ResNe(X)ts, which pycls's zoo configs define as AnyNets) or efficientnet
+                         (the ResNe(X)ts, which pycls's zoo configs define as AnyNets), efficientnet,
+                         vit (vision transformers), mobilenet (torchvision's MobileNetV2 and V3) or mnasnet
       --min-flops F      only models of at least F flops: 4e9, 4G, 400MF, ...
       --max-flops F      only models of at most F flops
       --json             print [{ name, family, complexity }] as JSON
 ${COMMON_HELP}
 `;
 
-/** The spec families of zoo models, for `--family`. */
-const FAMILIES: readonly ModelFamily[] = ['regnet', 'anynet', 'resnet', 'efficientnet'];
+/** The spec families of zoo models, for `--family`: the registry's, in zoo order. */
+const FAMILIES: readonly ModelFamily[] = REGISTERED.map((family) => family.name);
 
 /** One zoo model as listed. */
 interface Listed {

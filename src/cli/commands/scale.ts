@@ -3,24 +3,28 @@ import { complexity } from '../../complexity/index.js';
 import { ScalingError } from '../../errors.js';
 import { toPyclsConfig } from '../../io/pycls-config.js';
 import { scale as scaleSpec } from '../../scaling/scale.js';
-import type { Metric } from '../../spec/types.js';
+import type { TargetMetric } from '../../analysis/target.js';
+import { predictLatency } from '../../latency/predict.js';
 import { parseCommand, positionals } from '../args.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { UsageError } from '../errors.js';
-import { formatMetric, formatNumber, formatPercent } from '../format.js';
+import { formatMetric, formatNumber, formatPercent, formatSeconds } from '../format.js';
 import { printJson, writeText } from '../io.js';
+import { loadLatencyTable } from '../latency.js';
 import { loadModel } from '../model.js';
 import { SIZING_HELP, SIZING_OPTIONS, sizingOption } from '../sizing-option.js';
 import { complexityChangeText, stageChangeText } from '../spec-tables.js';
 import { policyOption, strategyOption } from '../strategy-options.js';
 
 const HELP = `Usage: fastscale scale <model | config.yaml>
-         (--factor S | --target-flops F | --target-params P | --target-acts A)
+         (--factor S | --target-flops F | --target-params P | --target-acts A
+          | --target-latency T --table table.json)
          [--alpha A | --strategy STRATEGY] [--policy pycls|efficientnet] [-o out.yaml] [--json]
 
-Scale a model to S times its flops, or to the factor whose rounded network lands closest to a budget,
-and show base and scaled network side by side. The default strategy is fast compound scaling with
-alpha 0.8 (d1_w8_g8_r1, the paper's dWr).
+Scale a model to S times its flops, or to the factor whose rounded network lands closest to a budget
+(flops, params, acts, or a latency predicted by a latency table from fastscale profile), and show base
+and scaled network side by side. The default strategy is fast compound scaling with alpha 0.8
+(d1_w8_g8_r1, the paper's dWr).
 
 Arguments:
 ${MODEL_HELP}
@@ -35,13 +39,14 @@ ${SIZING_HELP}
                          of the input config (a zoo model's own config), ready for pycls to train;
                          - writes it to stdout (and nothing else)
       --json             print { name, strategy, policy, factor, target, base, scaled, ratios } as JSON
+                         (base and scaled with their predicted latency when --table is given)
 ${COMMON_HELP}
 `;
 
 /** `fastscale scale`: one scaled model, base next to scaled, optionally written as a pycls config. */
 export const scale: Command = {
   name: 'scale',
-  summary: 'scale a model by a flops factor or to a flops/params/acts budget',
+  summary: 'scale a model by a flops factor or to a flops/params/acts/latency budget',
   help: HELP,
   async run(args, io) {
     const { values, positionals: given } = parseCommand('scale', args, {
@@ -64,17 +69,18 @@ export const scale: Command = {
     if (toStdout && values.json === true) throw new UsageError('-o - and --json both write to stdout: give one');
     const model = loadModel(io, argument!);
 
+    const latencyTable = values.table === undefined ? undefined : loadLatencyTable(io, values.table);
     const baseComplexity = complexity(model.spec);
     let factor: number;
     let scaled;
-    let targetResult: { metric: Metric; value: number; relativeError: number } | null = null;
+    let targetResult: { metric: TargetMetric; value: number; reached: number; relativeError: number } | null = null;
     if (sizing.kind === 'factor') {
       factor = sizing.factor;
       scaled = scaleSpec(model.spec, chosen.strategy, factor, { policy });
     } else {
       let result;
       try {
-        result = scaleToTarget(model.spec, sizing.target, chosen.strategy, { policy });
+        result = scaleToTarget(model.spec, sizing.target, chosen.strategy, latencyTable === undefined ? { policy } : { policy, latencyTable });
       } catch (error) {
         if (error instanceof ScalingError && error.path.startsWith('target')) {
           throw new UsageError(`${sizing.flag}: ${error.reason}`, { cause: error });
@@ -83,10 +89,13 @@ export const scale: Command = {
       }
       factor = result.factor;
       scaled = result.spec;
-      targetResult = { metric: sizing.metric, value: sizing.value, relativeError: result.relativeError };
+      const reached = sizing.metric === 'latency' ? result.latency!.seconds : result.complexity[sizing.metric];
+      targetResult = { metric: sizing.metric, value: sizing.value, reached, relativeError: result.relativeError };
     }
     const scaledComplexity = complexity(scaled);
-    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, { template: model.config }));
+    const latency =
+      latencyTable === undefined ? null : { base: predictLatency(model.spec, latencyTable).seconds, scaled: predictLatency(scaled, latencyTable).seconds };
+    if (values.output !== undefined) writeText(io, values.output, toPyclsConfig(scaled, model.config === undefined ? {} : { template: model.config }));
     if (toStdout) return; // stdout holds the config alone, for pipes
     if (values.json === true) {
       printJson(io, {
@@ -95,8 +104,8 @@ export const scale: Command = {
         policy,
         factor,
         target: targetResult,
-        base: { spec: model.spec, complexity: baseComplexity },
-        scaled: { spec: scaled, complexity: scaledComplexity },
+        base: { spec: model.spec, complexity: baseComplexity, ...(latency === null ? {} : { predictedSeconds: latency.base }) },
+        scaled: { spec: scaled, complexity: scaledComplexity, ...(latency === null ? {} : { predictedSeconds: latency.scaled }) },
         ratios: {
           flops: scaledComplexity.flops / baseComplexity.flops,
           params: scaledComplexity.params / baseComplexity.params,
@@ -107,9 +116,16 @@ export const scale: Command = {
     }
     const lines = [`${model.name} scaled x${formatNumber(factor)} with ${chosen.text} (${chosen.origin}), policy ${policy}`];
     if (targetResult !== null) {
-      const { metric, value, relativeError } = targetResult;
+      const { metric, value, reached, relativeError } = targetResult;
+      const predicted = metric === 'latency' ? ' (predicted)' : '';
       lines.push(
-        `target ${metric} ${formatMetric(metric, value)}: factor ${formatNumber(factor, 6)} reaches ${formatMetric(metric, scaledComplexity[metric])} (${formatPercent(relativeError)})`,
+        `target ${metric} ${formatMetric(metric, value)}: factor ${formatNumber(factor, 6)} reaches ${formatMetric(metric, reached)}${predicted} (${formatPercent(relativeError)})`,
+      );
+    }
+    if (latency !== null) {
+      const { device, settings } = latencyTable!;
+      lines.push(
+        `predicted latency: ${formatSeconds(latency.base)} -> ${formatSeconds(latency.scaled)} (${device.cpu}, ${settings.executionProvider}, batch ${settings.batchSize}, ${settings.threads} thread(s))`,
       );
     }
     io.stdout.write(`${lines.join('\n')}\n\n${stageChangeText(model.spec, scaled)}\n${complexityChangeText(baseComplexity, scaledComplexity)}`);

@@ -5,6 +5,7 @@ import { anyNetPycls } from './pycls.js';
 import { anyNetScaling } from './scale.js';
 import { parseAnyNet } from './schema.js';
 import { anyNetSummary } from './summary.js';
+import { anyNetTorchvision } from './torchvision.js';
 import type { AnyNetSpec } from './types.js';
 import { ANYNET_ZOO } from './zoo.js';
 
@@ -14,6 +15,7 @@ export const anyNet = {
   describe: describeAnyNet,
   scaling: anyNetScaling,
   pycls: anyNetPycls,
+  torchvision: anyNetTorchvision,
   toAnyNet: (spec) => spec,
   zoo: ANYNET_ZOO,
   summary: anyNetSummary,

@@ -9,10 +9,18 @@ import {
   pyclsHead,
   pyclsStem,
 } from '../blocks/pycls.js';
+import { describeTorchvisionAnyNet } from './torchvision-network.js';
 import type { AnyNetSpec, AnyNetStage } from './types.js';
 
-/** AnyNet: `stem`, stages `s1`, `s2`, ... of blocks `b1`, `b2`, ..., `head`. */
+/**
+ * AnyNet: `stem`, stages `s1`, `s2`, ... of blocks `b1`, `b2`, ..., `head`; with torchvision's names where
+ * the spec says so.
+ */
 export function describeAnyNet(net: Net, spec: AnyNetSpec): void {
+  if (spec.implementation === 'torchvision') {
+    describeTorchvisionAnyNet(net, spec);
+    return;
+  }
   pyclsStem(net, spec.stem.type, spec.stem.width, spec.activation);
   for (let i = 0; i < spec.stages.length; i++) {
     net.enter('s', i + 1);

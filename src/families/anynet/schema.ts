@@ -6,6 +6,7 @@ import { roundHalfEven } from '../../internal/python.js';
 import { fieldsOf, itemsOf } from '../../internal/read.js';
 import { LIMITS } from '../../limits.js';
 import { checkTotalBlocks, readDepth, readNumClasses, readResolution, readStride, readWidth } from '../../spec/common.js';
+import { checkTorchvisionShape, type TorchvisionShape } from './torchvision-network.js';
 import type { Activation, AnyNetSpec, AnyNetStage, BlockType, Implementation, Stem, StemType } from './types.js';
 
 export const STEM_TYPES: readonly StemType[] = ['simple_stem_in', 'res_stem_in', 'res_stem_cifar'];
@@ -43,9 +44,14 @@ export function parseAnyNet(value: object): AnyNetSpec {
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
     resolution: readResolution(spec.resolution),
   };
-  return spec.implementation === undefined
-    ? result
-    : { ...result, implementation: oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError) };
+  return spec.implementation === undefined ? result : { ...result, implementation: readImplementation(spec.implementation, result) };
+}
+
+/** `implementation`; torchvision's names only where torchvision has a network of the spec's shape. */
+export function readImplementation(value: unknown, shape: TorchvisionShape): Implementation {
+  const implementation = oneOf(value, IMPLEMENTATIONS, 'implementation', SpecError);
+  if (implementation === 'torchvision') checkTorchvisionShape(shape);
+  return implementation;
 }
 
 /** Reads a stem (AnyNet and RegNet). */

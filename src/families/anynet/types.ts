@@ -133,6 +133,13 @@ export interface AnyNetSpec {
   readonly activation: Activation;
   /** Training and test image sizes; complexity is counted at the training size. */
   readonly resolution: Resolution;
-  /** Whose modules this describes; default `'pycls'`. `'torchvision'`: its ResNet or RegNet classes. */
+  /**
+   * Whose modules this describes; default `'pycls'`. `'torchvision'`: torchvision's `ResNet` on the ResNet
+   * stem (`conv1`, `layer1.0.conv1`, `layer1.0.downsample.0`, ..., `fc`; basic or bottleneck blocks, no
+   * squeeze-excite, ReLU) or its `RegNet` on the simple stem (`stem.0`,
+   * `trunk_output.block1.block1-0.f.a.0`, ..., `fc`; bottleneck blocks); no head conv. Scaling keeps it
+   * (pycls's rounding rules). pycls's configs have no such key: `toPyclsConfig` writes the same network,
+   * which pycls names its own way.
+   */
   readonly implementation?: Implementation;
 }

@@ -1,10 +1,11 @@
-/** The EfficientNet family (pycls `effnet.py`): MBConv stages with squeeze-excite. */
-import { commonFields, implementationFields } from '../anynet/summary.js';
+/** The EfficientNet family (pycls `effnet.py`, torchvision `efficientnet.py`): MBConv stages with squeeze-excite, and EfficientNetV2's fused-MBConv stages. */
 import type { Family } from '../family.js';
 import { describeEfficientNet } from './network.js';
 import { efficientNetPycls } from './pycls.js';
 import { efficientNetScaling } from './scale.js';
 import { parseEfficientNet } from './schema.js';
+import { efficientNetSummary } from './summary.js';
+import { efficientNetTorchvision } from './torchvision.js';
 import type { EfficientNetSpec } from './types.js';
 import { EFFICIENTNET_ZOO } from './zoo.js';
 
@@ -15,16 +16,6 @@ export const efficientNet = {
   scaling: efficientNetScaling,
   pycls: efficientNetPycls,
   zoo: EFFICIENTNET_ZOO,
-  summary: (spec) => ({
-    fields: [
-      ['family', 'efficientnet'],
-      ['stem width', String(spec.stemWidth)],
-      ['squeeze-excite', String(spec.seRatio)],
-      ['head width', String(spec.headWidth)],
-      ...commonFields(spec),
-      ...implementationFields(spec),
-    ],
-    stageHeader: ['stage', 'depth', 'width', 'expansion', 'kernel', 'stride'],
-    stages: spec.stages.map((s, i) => [i + 1, s.depth, s.width, s.expansionRatio, s.kernel, s.stride].map(String)),
-  }),
+  torchvision: efficientNetTorchvision,
+  summary: efficientNetSummary,
 } satisfies Family<EfficientNetSpec>;

@@ -1,24 +1,38 @@
-/** pycls's EfficientNet (`effnet.py`), in forward order with pycls's module names. */
-import { truncate } from '../../internal/python.js';
+/**
+ * EfficientNet in forward order, with pycls's module names (`effnet.py`: `stem`, `s1.b1.dwise`, `head`)
+ * or torchvision's (`efficientnet.py`: `features.0.0`, `features.1.0.block.1.0`, `classifier.1`).
+ */
 import type { Net } from '../../network/net.js';
 import { squeezeExcite } from '../blocks/pycls.js';
 import type { EfficientNetSpec, EfficientNetStage } from './types.js';
+import { expandedWidth, squeezeWidth } from './widths.js';
 
-/** EfficientNet: `stem`, MBConv stages `s1`, `s2`, ..., `head`. */
+/** pycls's `BN.EPS` and torchvision's BatchNorm2d default. */
+const DEFAULT_EPS = 1e-5;
+
+/** The network of either implementation. */
 export function describeEfficientNet(net: Net, spec: EfficientNetSpec): void {
+  if (spec.implementation === 'torchvision') describeTorchvision(net, spec);
+  else describePycls(net, spec);
+}
+
+/** pycls: `stem`, MBConv stages `s1`, `s2`, ..., `head`. */
+function describePycls(net: Net, spec: EfficientNetSpec): void {
+  const eps = spec.batchNormEps ?? DEFAULT_EPS;
   net.enter('stem');
   net.conv('conv', spec.stemWidth, 3, 2);
-  net.norm('bn');
+  net.norm('bn', 'batch', false, eps);
   net.act('af', spec.activation);
   net.exit();
   for (let i = 0; i < spec.stages.length; i++) {
+    const stage = spec.stages[i]!;
     net.enter('s', i + 1);
-    net.blocks(spec.stages[i]!.depth, mbConv, spec.stages[i]!, spec);
+    net.blocks(stage.depth, stage.fused === true ? pyclsFusedMBConv : pyclsMBConv, stage, spec);
     net.exit();
   }
   net.enter('head');
   net.conv('conv', spec.headWidth, 1);
-  net.norm('conv_bn');
+  net.norm('conv_bn', 'batch', false, eps);
   net.act('conv_af', spec.activation);
   net.avgPool('avg_pool');
   net.flatten('flatten');
@@ -27,29 +41,149 @@ export function describeEfficientNet(net: Net, spec: EfficientNetSpec): void {
 }
 
 /**
- * Mobile inverted bottleneck (`MBConv`): 1x1 expansion + BN + activation (absent when the expanded width
- * equals the input width); k x k depthwise conv + BN + activation; squeeze-excite of width
+ * pycls's mobile inverted bottleneck (`MBConv`): 1x1 expansion + BN + activation (absent when the
+ * expanded width equals the input width); k x k depthwise conv + BN + activation; squeeze-excite of width
  * `int(w_in * se_r)` (truncated, relative to the block input); 1x1 linear projection + BN; the skip
  * connection when the block keeps width and resolution.
  */
-function mbConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
+function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
   const stride = index === 0 ? stage.stride : 1;
   const inputWidth = net.channels;
-  const expanded = truncate(inputWidth * stage.expansionRatio);
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
   const hasSkip = stride === 1 && inputWidth === stage.width;
+  const eps = spec.batchNormEps ?? DEFAULT_EPS;
   net.enter('b', index + 1);
   if (hasSkip) net.fork();
   if (expanded !== inputWidth) {
     net.conv('exp', expanded, 1);
-    net.norm('exp_bn');
+    net.norm('exp_bn', 'batch', false, eps);
     net.act('exp_af', spec.activation);
   }
   net.conv('dwise', expanded, stage.kernel, stride, expanded);
-  net.norm('dwise_bn');
+  net.norm('dwise_bn', 'batch', false, eps);
   net.act('dwise_af', spec.activation);
-  squeezeExcite(net, truncate(inputWidth * spec.seRatio), spec.activation);
+  squeezeExcite(net, squeezeWidth(inputWidth, spec.seRatio), spec.activation);
   net.conv('lin_proj', stage.width, 1);
-  net.norm('lin_proj_bn', 'batch', hasSkip);
+  net.norm('lin_proj_bn', 'batch', hasSkip, eps);
   if (hasSkip) net.merge('add', 'add');
+  net.exit();
+}
+
+/**
+ * A fused-MBConv block in pycls's naming style (pycls has no such block): a k x k conv `exp` to the
+ * expanded width with the stride + BN + activation and a 1x1 projection `lin_proj` + BN, or, where the
+ * expanded width is the input width, one k x k conv `conv` + BN + activation; the skip connection as
+ * MBConv's.
+ */
+function pyclsFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
+  const stride = index === 0 ? stage.stride : 1;
+  const inputWidth = net.channels;
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
+  const hasSkip = stride === 1 && inputWidth === stage.width;
+  const eps = spec.batchNormEps ?? DEFAULT_EPS;
+  net.enter('b', index + 1);
+  if (hasSkip) net.fork();
+  if (expanded !== inputWidth) {
+    net.conv('exp', expanded, stage.kernel, stride);
+    net.norm('exp_bn', 'batch', false, eps);
+    net.act('exp_af', spec.activation);
+    net.conv('lin_proj', stage.width, 1);
+    net.norm('lin_proj_bn', 'batch', hasSkip, eps);
+  } else {
+    net.conv('conv', stage.width, stage.kernel, stride);
+    net.norm('conv_bn', 'batch', hasSkip, eps);
+    net.act('conv_af', spec.activation);
+  }
+  if (hasSkip) net.merge('add', 'add');
+  net.exit();
+}
+
+/**
+ * torchvision: `features.0` (stem conv, BN, activation), `features.1` ... `features.n` (the stages),
+ * `features.(n+1)` (head 1x1 conv, BN, activation), `avgpool`, flatten, `classifier.1` (after dropout).
+ */
+function describeTorchvision(net: Net, spec: EfficientNetSpec): void {
+  const stages = spec.stages;
+  net.enter('features');
+  convNormActivation(net, 0, spec.stemWidth, 3, 2, spec, true);
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i]!;
+    net.enter('', i + 1);
+    net.blocks(stage.depth, stage.fused === true ? torchvisionFusedMBConv : torchvisionMBConv, stage, spec);
+    net.exit();
+  }
+  convNormActivation(net, stages.length + 1, spec.headWidth, 1, 1, spec, true);
+  net.exit();
+  net.avgPool('avgpool');
+  net.flatten('flatten');
+  net.enter('classifier');
+  net.linear('1', spec.numClasses, true);
+  net.exit();
+}
+
+/**
+ * torchvision's `Conv2dNormActivation` at `index` of the current scope: conv `0` (no bias), BN `1`, and
+ * the activation `2` unless `activation` is false (a projection, which may end a residual branch).
+ */
+function convNormActivation(net: Net, index: number, out: number, kernel: number, stride: number, spec: EfficientNetSpec, activation: boolean, groups = 1, endsResidual = false): void {
+  net.enter('', index);
+  net.conv('0', out, kernel, stride, groups);
+  net.norm('1', 'batch', endsResidual, spec.batchNormEps ?? DEFAULT_EPS);
+  if (activation) net.act('2', spec.activation);
+  net.exit();
+}
+
+/**
+ * torchvision's `MBConv`, `features.i.j.block`: expansion (where it widens), depthwise conv,
+ * `SqueezeExcitation` (`avgpool`, `fc1`, `activation`, `fc2`, `scale_activation`), projection; plus the
+ * input where the block keeps width and resolution.
+ */
+function torchvisionMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
+  const stride = index === 0 ? stage.stride : 1;
+  const inputWidth = net.channels;
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'torchvision');
+  const hasSkip = stride === 1 && inputWidth === stage.width;
+  net.enter('', index);
+  if (hasSkip) net.fork();
+  net.enter('block');
+  let layer = 0;
+  if (expanded !== inputWidth) convNormActivation(net, layer++, expanded, 1, 1, spec, true);
+  convNormActivation(net, layer++, expanded, stage.kernel, stride, spec, true, expanded);
+  net.enter('', layer++);
+  net.fork();
+  net.avgPool('avgpool');
+  net.conv('fc1', squeezeWidth(inputWidth, spec.seRatio), 1, 1, 1, true);
+  net.act('activation', spec.activation);
+  net.conv('fc2', expanded, 1, 1, 1, true);
+  net.act('scale_activation', 'sigmoid');
+  net.merge('', 'mul');
+  net.exit();
+  convNormActivation(net, layer, stage.width, 1, 1, spec, false, 1, hasSkip);
+  net.exit();
+  if (hasSkip) net.merge('', 'add');
+  net.exit();
+}
+
+/**
+ * torchvision's `FusedMBConv`, `features.i.j.block`: a k x k conv to the expanded width (with the stride)
+ * and a 1x1 projection, or one k x k conv with activation where the expansion keeps the input width; plus
+ * the input where the block keeps width and resolution.
+ */
+function torchvisionFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
+  const stride = index === 0 ? stage.stride : 1;
+  const inputWidth = net.channels;
+  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'torchvision');
+  const hasSkip = stride === 1 && inputWidth === stage.width;
+  net.enter('', index);
+  if (hasSkip) net.fork();
+  net.enter('block');
+  if (expanded !== inputWidth) {
+    convNormActivation(net, 0, expanded, stage.kernel, stride, spec, true);
+    convNormActivation(net, 1, stage.width, 1, 1, spec, false, 1, hasSkip);
+  } else {
+    convNormActivation(net, 0, stage.width, stage.kernel, stride, spec, true, 1, hasSkip);
+  }
+  net.exit();
+  if (hasSkip) net.merge('', 'add');
   net.exit();
 }

@@ -1,7 +1,10 @@
 /** EfficientNet as a pycls config (`MODEL.TYPE: effnet`, section `EN`). */
+import { SpecError } from '../../errors.js';
+import { join } from '../../internal/check.js';
 import { float, flow, optional, sameLength } from '../../io/pycls-format.js';
 import type { PyclsFormat } from '../family.js';
 import type { EfficientNetSpec } from './types.js';
+import { expandedWidth } from './widths.js';
 
 const STAGE_KEYS: Readonly<Record<string, string>> = {
   depth: 'DEPTHS',
@@ -34,6 +37,7 @@ export const efficientNetPycls: PyclsFormat<EfficientNetSpec> = {
   },
 
   write(spec) {
+    checkPyclsBuilds(spec);
     return {
       section: [
         ['STEM_W', spec.stemWidth],
@@ -54,3 +58,28 @@ export const efficientNetPycls: PyclsFormat<EfficientNetSpec> = {
     return ({ stemWidth: 'EN.STEM_W', seRatio: 'EN.SE_R', headWidth: 'EN.HEAD_W', stages: 'EN.DEPTHS' } as Record<string, string>)[path];
   },
 };
+
+/**
+ * Refuses what pycls's `effnet.py` would not build as the spec describes: fused-MBConv stages, and a
+ * torchvision-rounded expanded width that pycls's `int(w_in * exp_r)` would round otherwise.
+ */
+function checkPyclsBuilds(spec: EfficientNetSpec): void {
+  let inputWidth = spec.stemWidth;
+  spec.stages.forEach((stage, i) => {
+    const path = join('stages', i);
+    if (stage.fused === true) {
+      throw new SpecError(join(path, 'fused'), "true: pycls's EfficientNet has no fused-MBConv blocks, so no pycls config builds this network");
+    }
+    for (const blockInput of stage.depth > 1 ? [inputWidth, stage.width] : [inputWidth]) {
+      const ours = expandedWidth(blockInput, stage.expansionRatio, spec.implementation);
+      const pycls = expandedWidth(blockInput, stage.expansionRatio, 'pycls');
+      if (ours !== pycls) {
+        throw new SpecError(
+          join(path, 'expansionRatio'),
+          `${stage.expansionRatio} expands ${blockInput} channels to ${ours} (torchvision's rounding) where pycls builds ${pycls}, so no pycls config builds this network`,
+        );
+      }
+    }
+    inputWidth = stage.width;
+  });
+}

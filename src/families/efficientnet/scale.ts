@@ -5,6 +5,7 @@
  */
 import { ScalingError, SpecError } from '../../errors.js';
 import { join } from '../../internal/check.js';
+import { describe } from '../../internal/describe.js';
 import type { ScalingFactors } from '../../scaling/factors.js';
 import { policyRounding, resolutionDimensions, type RoundingPolicy } from '../../scaling/rounding.js';
 import { compatibleShape } from '../../spec/compatibility.js';
@@ -17,6 +18,13 @@ export function scaleEfficientNetStages(spec: EfficientNetSpec, depthMultiplier:
   const widths = spec.stages.map((stage, i) => {
     const width = rounding.width(stage.width, widthMultiplier);
     if (policy !== 'pycls') return width;
+    // pycls's adjust_block_compatibility asserts this of the expansion ratios it is given.
+    if (stage.expansionRatio > 1 && !Number.isInteger(stage.expansionRatio)) {
+      throw new ScalingError(
+        join(join('stages', i), 'expansionRatio'),
+        `${describe(stage.expansionRatio)} is above 1 but not an integer: pycls's scale_model cannot scale it (use the efficientnet policy)`,
+      );
+    }
     try {
       return compatibleShape({ width, bottleneckMultiplier: stage.expansionRatio, groupWidth: 1 }, join('stages', i)).width;
     } catch (error) {

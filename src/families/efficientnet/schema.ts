@@ -1,20 +1,22 @@
 /** EfficientNet specs at the boundary. */
 import { SpecError } from '../../errors.js';
-import { integerInRange, join, oneOf, positiveNumber } from '../../internal/check.js';
+import { boolean, integerInRange, join, oneOf, positiveNumber } from '../../internal/check.js';
 import { describe } from '../../internal/describe.js';
-import { truncate } from '../../internal/python.js';
 import { fieldsOf, itemsOf } from '../../internal/read.js';
 import { LIMITS } from '../../limits.js';
 import { checkTotalBlocks, readDepth, readNumClasses, readResolution, readStride, readWidth } from '../../spec/common.js';
 import { ACTIVATIONS, IMPLEMENTATIONS } from '../anynet/schema.js';
+import type { Implementation } from '../anynet/types.js';
 import type { EfficientNetSpec, EfficientNetStage } from './types.js';
+import { expandedWidth, squeezeWidth } from './widths.js';
 
-const FIELDS = ['family', 'stemWidth', 'stages', 'seRatio', 'headWidth', 'numClasses', 'activation', 'resolution', 'implementation'];
-const STAGE_FIELDS = ['depth', 'width', 'expansionRatio', 'kernel', 'stride'];
+const FIELDS = ['family', 'stemWidth', 'stages', 'seRatio', 'headWidth', 'numClasses', 'activation', 'resolution', 'implementation', 'batchNormEps'];
+const STAGE_FIELDS = ['depth', 'width', 'expansionRatio', 'kernel', 'stride', 'fused'];
 
 /** Reads an EfficientNet spec. */
 export function parseEfficientNet(value: object): EfficientNetSpec {
   const spec = fieldsOf(value, FIELDS, '', 'an efficientnet spec', SpecError);
+  const implementation = spec.implementation === undefined ? undefined : oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError);
   const stemWidth = readWidth(spec.stemWidth, 'stemWidth');
   const seRatio = positiveNumber(spec.seRatio, 'seRatio', SpecError);
   const headWidth = readWidth(spec.headWidth, 'headWidth');
@@ -30,22 +32,14 @@ export function parseEfficientNet(value: object): EfficientNetSpec {
     const kernel = integerInRange(stage.kernel, 1, LIMITS.maxKernel, join(path, 'kernel'), SpecError);
     if (kernel % 2 === 0) throw new SpecError(join(path, 'kernel'), `${kernel} is not odd (pycls pads by (k - 1) / 2)`);
     const stride = readStride(stage.stride, join(path, 'stride'));
+    const fused = stage.fused === undefined ? false : boolean(stage.fused, join(path, 'fused'), SpecError);
     // The first block reads the previous width, the others this stage's width.
     for (const blockInput of depth > 1 ? [inputWidth, width] : [inputWidth]) {
-      const expanded = truncate(blockInput * expansionRatio);
-      if (expanded < 1) throw new SpecError(join(path, 'expansionRatio'), `${describe(expansionRatio)} expands ${blockInput} channels to 0`);
-      if (expanded > LIMITS.maxWidth) {
-        throw new SpecError(join(path, 'expansionRatio'), `${describe(expansionRatio)} expands ${blockInput} channels beyond the limit of ${LIMITS.maxWidth}`);
-      }
-      if (truncate(blockInput * seRatio) > LIMITS.maxWidth) {
-        throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite beyond the limit of ${LIMITS.maxWidth} channels for a block input of ${blockInput} (stage ${i})`);
-      }
-      if (truncate(blockInput * seRatio) < 1) {
-        throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite of 0 channels for a block input of ${blockInput} (stage ${i})`);
-      }
+      checkBlock(blockInput, expansionRatio, fused ? null : seRatio, implementation, path, i);
     }
     inputWidth = width;
-    return { depth, width, expansionRatio, kernel, stride };
+    // `fused: false` is the default, left out so that equal networks are equal specs.
+    return fused ? { depth, width, expansionRatio, kernel, stride, fused } : { depth, width, expansionRatio, kernel, stride };
   });
   checkTotalBlocks(stages.reduce((sum, s) => sum + s.depth, 0), 'stages');
   const result: EfficientNetSpec = {
@@ -58,7 +52,31 @@ export function parseEfficientNet(value: object): EfficientNetSpec {
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
     resolution: readResolution(spec.resolution),
   };
-  return spec.implementation === undefined
-    ? result
-    : { ...result, implementation: oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError) };
+  return {
+    ...result,
+    ...(implementation === undefined ? {} : { implementation }),
+    ...(spec.batchNormEps === undefined ? {} : { batchNormEps: readEps(spec.batchNormEps) }),
+  };
+}
+
+/** A block's expanded and squeeze-excite widths (`seRatio` null for a fused block, which has none) must be buildable. */
+function checkBlock(blockInput: number, ratio: number, seRatio: number | null, implementation: Implementation | undefined, path: string, stage: number): void {
+  const expanded = expandedWidth(blockInput, ratio, implementation);
+  if (expanded < 1) throw new SpecError(join(path, 'expansionRatio'), `${describe(ratio)} expands ${blockInput} channels to 0`);
+  if (expanded > LIMITS.maxWidth) {
+    throw new SpecError(join(path, 'expansionRatio'), `${describe(ratio)} expands ${blockInput} channels beyond the limit of ${LIMITS.maxWidth}`);
+  }
+  if (seRatio !== null && squeezeWidth(blockInput, seRatio) > LIMITS.maxWidth) {
+    throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite beyond the limit of ${LIMITS.maxWidth} channels for a block input of ${blockInput} (stage ${stage})`);
+  }
+  if (seRatio !== null && squeezeWidth(blockInput, seRatio) < 1) {
+    throw new SpecError('seRatio', `${describe(seRatio)} gives a squeeze-excite of 0 channels for a block input of ${blockInput} (stage ${stage})`);
+  }
+}
+
+/** A batch norm epsilon: a finite number in (0, 1). */
+function readEps(value: unknown): number {
+  const eps = positiveNumber(value, 'batchNormEps', SpecError);
+  if (eps >= 1) throw new SpecError('batchNormEps', `${describe(eps)} is not a number in (0, 1) (a batch norm epsilon)`);
+  return eps;
 }

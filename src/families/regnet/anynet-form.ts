@@ -1,32 +1,24 @@
-/** A RegNet's stages, as pycls's `regnet_cfg_to_anynet_cfg` generates them: the AnyNet it stands for. */
+/** A RegNet's stages, as pycls's `regnet_cfg_to_anynet_cfg` (or torchvision's `BlockParams`) generates them: the AnyNet it stands for. */
 import { SpecError } from '../../errors.js';
 import { compatibleShape } from '../../spec/compatibility.js';
 import { parseAnyNet } from '../anynet/schema.js';
 import type { AnyNetSpec, AnyNetStage } from '../anynet/types.js';
 import { generateRegNet } from './generate.js';
+import { torchvisionRegNetStages } from './torchvision.js';
 import type { RegNetSpec } from './types.js';
 
 /** AnyNet forms of specs already derived: a checked spec is immutable, so its form never changes. */
 const forms = new WeakMap<RegNetSpec, AnyNetSpec>();
 
 /**
- * The AnyNet a (checked) RegNet generates: widths from {@link generateRegNet}, stride, bottleneck and group
- * width per stage, block compatibility; checked like any AnyNet. Errors name the RegNet's fields.
+ * The AnyNet a (checked) RegNet generates: widths from {@link generateRegNet} (or torchvision's generation,
+ * for `implementation: 'torchvision'`), stride, bottleneck and group width per stage, block compatibility;
+ * checked like any AnyNet. Errors name the RegNet's fields.
  */
 export function regNetAnyNet(spec: RegNetSpec): AnyNetSpec {
   const cached = forms.get(spec);
   if (cached !== undefined) return cached;
-  const { widths, depths } = generateRegNet(spec.wa, spec.w0, spec.wm, spec.depth);
-  const stages: AnyNetStage[] = widths.map((width, i) => {
-    let shape;
-    try {
-      shape = compatibleShape({ width, bottleneckMultiplier: spec.bottleneckMultiplier, groupWidth: spec.groupWidth }, `[${i}]`);
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
-      throw new SpecError('bottleneckMultiplier', `the generated stages cannot be made compatible: ${error.message}`);
-    }
-    return { depth: depths[i]!, width: shape.width, stride: spec.stride, bottleneckMultiplier: shape.bottleneckMultiplier, groupWidth: shape.groupWidth };
-  });
+  const stages = spec.implementation === 'torchvision' ? torchvisionRegNetStages(spec) : pyclsStages(spec);
   let form: AnyNetSpec;
   try {
     form = parseAnyNet({
@@ -47,4 +39,19 @@ export function regNetAnyNet(spec: RegNetSpec): AnyNetSpec {
   }
   forms.set(spec, form);
   return form;
+}
+
+/** pycls's stages: `generate_regnet`, then `adjust_block_compatibility` per stage. */
+function pyclsStages(spec: RegNetSpec): AnyNetStage[] {
+  const { widths, depths } = generateRegNet(spec.wa, spec.w0, spec.wm, spec.depth);
+  return widths.map((width, i) => {
+    let shape;
+    try {
+      shape = compatibleShape({ width, bottleneckMultiplier: spec.bottleneckMultiplier, groupWidth: spec.groupWidth }, `[${i}]`);
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      throw new SpecError('bottleneckMultiplier', `the generated stages cannot be made compatible: ${error.message}`);
+    }
+    return { depth: depths[i]!, width: shape.width, stride: spec.stride, bottleneckMultiplier: shape.bottleneckMultiplier, groupWidth: shape.groupWidth };
+  });
 }

@@ -1,5 +1,6 @@
 /** The RegNet family (pycls `regnet.py`): stages generated from a linear width rule, counted and scaled as their AnyNet. */
 import { anyNet } from '../anynet/index.js';
+import { anyNetTorchvision } from '../anynet/torchvision.js';
 import { ANYNET_STAGE_HEADER, anyNetStageRows, blockFields, commonFields, implementationFields } from '../anynet/summary.js';
 import type { AnyNetSpec } from '../anynet/types.js';
 import type { Family } from '../family.js';
@@ -19,6 +20,8 @@ export const regNet = {
     dimensions: (spec, policy) => anyNet.scaling.dimensions(regNetAnyNet(spec), policy),
   },
   pycls: regNetPycls,
+  // torchvision's RegNet class with the generated stages given explicitly.
+  torchvision: (spec) => anyNetTorchvision(regNetAnyNet(spec)),
   toAnyNet: (spec): AnyNetSpec => regNetAnyNet(spec),
   zoo: REGNET_ZOO,
   summary: (spec) => ({

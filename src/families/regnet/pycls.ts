@@ -1,4 +1,5 @@
 /** RegNet as a pycls config (`MODEL.TYPE: regnet`, section `REGNET`). */
+import { SpecError } from '../../errors.js';
 import { float, optional, seRatioEntries, seRatioOf, stemKeyOf } from '../../io/pycls-format.js';
 import type { PyclsFormat } from '../family.js';
 import type { RegNetSpec } from './types.js';
@@ -40,6 +41,13 @@ export const regNetPycls: PyclsFormat<RegNetSpec> = {
   },
 
   write(spec) {
+    if (spec.implementation === 'torchvision') {
+      // pycls would generate these settings with its own rounding: another network (regnet_x_400mf is 400 wide where pycls's is 384).
+      throw new SpecError(
+        'implementation',
+        "'torchvision' generates the stages with torchvision's rounding, which pycls's REGNET section does not; write the same network as an AnyNet: toPyclsConfig(toAnyNet(spec))",
+      );
+    }
     return {
       section: [
         ['STEM_TYPE', spec.stem.type],

@@ -5,7 +5,7 @@ import { describe } from '../../internal/describe.js';
 import { fieldsOf } from '../../internal/read.js';
 import { LIMITS } from '../../limits.js';
 import { readNumClasses, readResolution, readStride, readWidth } from '../../spec/common.js';
-import { ACTIVATIONS, BLOCK_TYPES, IMPLEMENTATIONS, readBottleneckMultiplier, readSeRatio, readStem } from '../anynet/schema.js';
+import { ACTIVATIONS, BLOCK_TYPES, readBottleneckMultiplier, readImplementation, readSeRatio, readStem } from '../anynet/schema.js';
 import type { RegNetSpec } from './types.js';
 
 const FIELDS = [
@@ -38,7 +38,10 @@ export function parseRegNet(value: object): RegNetSpec {
     activation: oneOf(spec.activation, ACTIVATIONS, 'activation', SpecError),
     resolution: readResolution(spec.resolution),
   };
-  return spec.implementation === undefined
-    ? result
-    : { ...result, implementation: oneOf(spec.implementation, IMPLEMENTATIONS, 'implementation', SpecError) };
+  if (spec.implementation === undefined) return result;
+  const implementation = readImplementation(spec.implementation, result);
+  if (implementation === 'torchvision' && result.stem.type !== 'simple_stem_in') {
+    throw new SpecError('stem.type', `'${result.stem.type}' is not the stem of torchvision's RegNet (simple_stem_in), which implementation 'torchvision' names`);
+  }
+  return { ...result, implementation };
 }

@@ -49,8 +49,11 @@ export interface RegNetSpec {
   readonly resolution: Resolution;
   /**
    * Whose RegNet this is; default `'pycls'`. torchvision's (`torchvision.models.RegNet`) generates its
-   * stages with other rounding (`regnet_x_400mf` has a 400-wide last stage where pycls's RegNetX-400MF has
-   * 384) and names its modules `trunk_output.block1.block1-0...`.
+   * stages with other rounding (`BlockParams.from_init_params`: float32 widths, `_make_divisible` rounding
+   * half up in the group-width compatibility: `regnet_x_400mf` has a 400-wide last stage where pycls's
+   * RegNetX-400MF has 384) and names its modules `trunk_output.block1.block1-0...`. It needs the simple
+   * stem, bottleneck blocks and no head conv, and has no pycls config of its own (`toPyclsConfig(toAnyNet(spec))`
+   * writes the same network).
    */
   readonly implementation?: Implementation;
 }

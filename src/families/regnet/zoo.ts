@@ -1,4 +1,8 @@
-/** pycls's RegNet model zoo (MODEL_ZOO.md): one row per model, as its config sets it. */
+/**
+ * pycls's RegNet model zoo (MODEL_ZOO.md): one row per model, as its config sets it; and torchvision's
+ * RegNets (`torchvision.models.regnet`), one row per builder, as its `BlockParams.from_init_params` call
+ * sets it.
+ */
 import type { RegNetSpec } from './types.js';
 
 /** A pycls zoo RegNet: `REGNET.DEPTH`, `W0`, `WA`, `WM`, `GROUP_W`; Y models add squeeze-excite 0.25. */
@@ -25,6 +29,18 @@ function regNet(y: boolean, depth: number, w0: number, wa: number, wm: number, g
 const x = (depth: number, w0: number, wa: number, wm: number, groupWidth: number): RegNetSpec => regNet(false, depth, w0, wa, wm, groupWidth);
 const y = (depth: number, w0: number, wa: number, wm: number, groupWidth: number): RegNetSpec => regNet(true, depth, w0, wa, wm, groupWidth);
 
+/**
+ * A torchvision RegNet builder: `depth`, `w_0`, `w_a`, `w_m`, `group_width` (Y: `se_ratio=0.25`), generated
+ * with torchvision's rounding, at the crop size of its default weights.
+ */
+function torchvision(y: boolean, depth: number, w0: number, wa: number, wm: number, groupWidth: number, crop = 224): RegNetSpec {
+  return { ...regNet(y, depth, w0, wa, wm, groupWidth), resolution: { train: crop, test: crop }, implementation: 'torchvision' };
+}
+
+const tvX = (depth: number, w0: number, wa: number, wm: number, groupWidth: number): RegNetSpec => torchvision(false, depth, w0, wa, wm, groupWidth);
+const tvY = (depth: number, w0: number, wa: number, wm: number, groupWidth: number, crop?: number): RegNetSpec =>
+  torchvision(true, depth, w0, wa, wm, groupWidth, crop);
+
 export const REGNET_ZOO = {
   'RegNetX-200MF': x(13, 24, 36.44, 2.49, 8),
   'RegNetX-400MF': x(22, 24, 24.48, 2.54, 16),
@@ -50,4 +66,20 @@ export const REGNET_ZOO = {
   'RegNetY-12GF': y(19, 168, 73.36, 2.37, 112),
   'RegNetY-16GF': y(18, 200, 106.23, 2.48, 112),
   'RegNetY-32GF': y(20, 232, 115.89, 2.53, 232),
+  regnet_y_400mf: tvY(16, 48, 27.89, 2.09, 8),
+  regnet_y_800mf: tvY(14, 56, 38.84, 2.4, 16),
+  regnet_y_1_6gf: tvY(27, 48, 20.71, 2.65, 24),
+  regnet_y_3_2gf: tvY(21, 80, 42.63, 2.66, 24),
+  regnet_y_8gf: tvY(17, 192, 76.82, 2.19, 56),
+  regnet_y_16gf: tvY(18, 200, 106.23, 2.48, 112),
+  regnet_y_32gf: tvY(20, 232, 115.89, 2.53, 232),
+  // Its default weights (SWAG, end to end) are for 384 px crops.
+  regnet_y_128gf: tvY(27, 456, 160.83, 2.52, 264, 384),
+  regnet_x_400mf: tvX(22, 24, 24.48, 2.54, 16),
+  regnet_x_800mf: tvX(16, 56, 35.73, 2.28, 16),
+  regnet_x_1_6gf: tvX(18, 80, 34.01, 2.25, 24),
+  regnet_x_3_2gf: tvX(25, 88, 26.31, 2.25, 48),
+  regnet_x_8gf: tvX(23, 80, 49.56, 2.88, 120),
+  regnet_x_16gf: tvX(22, 216, 55.59, 2.1, 128),
+  regnet_x_32gf: tvX(23, 320, 69.86, 2.0, 168),
 };

@@ -4,6 +4,7 @@ import { describe } from '../../internal/describe.js';
 import { optional } from '../../io/pycls-format.js';
 import { anyNet } from '../anynet/index.js';
 import { parseAnyNet } from '../anynet/schema.js';
+import { anyNetTorchvision } from '../anynet/torchvision.js';
 import { ANYNET_STAGE_HEADER, anyNetStageRows, commonFields } from '../anynet/summary.js';
 import type { AnyNetSpec, AnyNetStage } from '../anynet/types.js';
 import type { Family, SpecSummary } from '../family.js';
@@ -120,6 +121,8 @@ export const resNet = {
         strideOn1x1: 'RESNET.STRIDE_1X1',
       })[path],
   },
+  // torchvision's Bottleneck strides its 3x3 conv; MSRA's strided 1x1 and the CIFAR layout are written module by module.
+  torchvision: (spec) => (spec.dataset === 'imagenet' && !spec.strideOn1x1 ? anyNetTorchvision(resNetAnyNet(spec)) : null),
   toAnyNet: resNetAnyNet,
   summary,
 } satisfies Family<ResNetSpec, AnyNetSpec>;

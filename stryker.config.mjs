@@ -1,0 +1,47 @@
+// Mutation testing of the counting and scaling logic (issue 15). Run it with `npm run mutate`
+// (scripts/mutate.ts), not with `stryker run` directly: the script scopes runs and merges their results
+// into the one committed report, reports/mutation/mutation.json, which is also the incremental file, so
+// a rerun only tests mutants whose code or covering tests changed.
+
+/** The counting and scaling logic; families by glob, so families merged later are in scope. */
+export const SCOPE = [
+  'src/spec/**/*.ts',
+  'src/network/**/*.ts',
+  'src/scaling/**/*.ts',
+  'src/families/**/*.ts',
+  // Pure type declarations: nothing runs there.
+  '!src/**/types.ts',
+  '!src/families/family.ts',
+];
+
+/** The full report: the incremental file and the JSON report are one file. */
+export const REPORT = 'reports/mutation/mutation.json';
+
+// scripts/mutate.ts passes a narrower scope, the tests aimed at it, and a scratch report file for a
+// scoped run (a part).
+const mutate = process.env.FASTSCALE_MUTATE ? JSON.parse(process.env.FASTSCALE_MUTATE) : SCOPE;
+const testFiles = process.env.FASTSCALE_MUTATION_TESTS ? JSON.parse(process.env.FASTSCALE_MUTATION_TESTS) : [];
+const report = process.env.FASTSCALE_MUTATION_REPORT ?? REPORT;
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate,
+  testFiles,
+  // The machine is shared: two workers. A mutant that hangs is a timeout; one that kills its worker
+  // (a crash, SIGTRAP) is reported as such, and Stryker starts a new worker: the run goes on.
+  concurrency: Number(process.env.FASTSCALE_MUTATION_CONCURRENCY ?? 2),
+  timeoutFactor: 3,
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 60,
+  incremental: true,
+  incrementalFile: report,
+  reporters: ['clear-text', 'progress-append-only', 'json'],
+  jsonReporter: { fileName: report },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'docs/api', 'coverage', 'scratch', 'reports', 'bench'],
+  thresholds: { high: 95, low: 90, break: null },
+};

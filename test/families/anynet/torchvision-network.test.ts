@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type AnyNetSpec, complexity, fastScale, layers, scale, SpecError, toAnyNet, validateSpec, zooModel } from '../../../src/index.js';
+import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
+import { atResolution } from '../../specs.js';
+import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
+
+const RESNETS = [
+  'resnet18',
+  'resnet34',
+  'resnet50',
+  'resnet101',
+  'resnet152',
+  'resnext50_32x4d',
+  'resnext101_32x8d',
+  'resnext101_64x4d',
+  'wide_resnet50_2',
+  'wide_resnet101_2',
+] as const;
+
+describe('torchvision ResNets: equal to torchvision 0.14 counted by PyTorch hooks', () => {
+  describe.each(RESNETS)('%s', (name) => {
+    const fixture = torchvisionFixture(name);
+    it('is at its default weights\' crop size', () => {
+      expect(zooModel(name).resolution).toEqual({ train: fixture.cropSize, test: fixture.cropSize });
+      expect(zooModel(name).implementation).toBe('torchvision');
+    });
+    it.each(fixtureSizes(fixture))('at %i px: module by module (names, classes, params, flops, acts) and in total', (size) => {
+      expect(specRows(zooModel(name), size)).toEqual(fixtureRows(fixture, size));
+      expect(complexity(atResolution(zooModel(name), size))).toEqual(fixture.runs.find((run) => run.imageSize === size)!.totals);
+    });
+  });
+});
+
+/** The same spec with pycls's names. */
+function pyclsNamed(spec: AnyNetSpec): AnyNetSpec {
+  const { implementation: _, ...rest } = spec;
+  return rest;
+}
+
+describe('implementation: torchvision', () => {
+  it('names ResNet modules as torchvision does: the shortcut after the branch, one relu module per block', () => {
+    const names = layers(zooModel('resnet50')).map((row) => row.name);
+    expect(names.slice(0, 12)).toEqual([
+      'conv1', 'bn1', 'maxpool',
+      'layer1.0.conv1', 'layer1.0.bn1', 'layer1.0.conv2', 'layer1.0.bn2', 'layer1.0.conv3', 'layer1.0.bn3',
+      'layer1.0.downsample.0', 'layer1.0.downsample.1', 'layer1.1.conv1',
+    ]);
+    expect(names.at(-1)).toBe('fc');
+  });
+
+  it('names RegNet modules as torchvision does: the projection first, squeeze-excite fc1/fc2', () => {
+    const names = layers({ ...zooModel('RegNetY-400MF'), implementation: 'torchvision' }).map((row) => row.name);
+    expect(names.slice(0, 12)).toEqual([
+      'stem.0', 'stem.1',
+      'trunk_output.block1.block1-0.proj.0', 'trunk_output.block1.block1-0.proj.1',
+      'trunk_output.block1.block1-0.f.a.0', 'trunk_output.block1.block1-0.f.a.1',
+      'trunk_output.block1.block1-0.f.b.0', 'trunk_output.block1.block1-0.f.b.1',
+      'trunk_output.block1.block1-0.f.se.fc1', 'trunk_output.block1.block1-0.f.se.fc2',
+      'trunk_output.block1.block1-0.f.c.0', 'trunk_output.block1.block1-0.f.c.1',
+    ]);
+    expect(names).toContain('trunk_output.block4.block4-5.f.c.1');
+  });
+
+  it('changes names only: any ResNet- or RegNet-shaped AnyNet counts the same, layer by layer', () => {
+    fc.assert(
+      fc.property(torchvisionAnyNetSpec(), (torchvision) => {
+        const pycls = pyclsNamed(torchvision);
+        expect(complexity(torchvision)).toEqual(complexity(pycls));
+        const counts = (spec: AnyNetSpec) => layers(spec).map((row) => [row.module, row.params, row.flops, row.acts]);
+        // Same rows; the order differs only where torchvision computes a ResNet's shortcut after its branch.
+        const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
+        expect(sorted(counts(torchvision))).toEqual(sorted(counts(pycls)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('scales within torchvision: any scaled torchvision ResNet, RegNet or its AnyNet is a valid torchvision-named AnyNet', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(torchvisionAnyNetSpec(), torchvisionRegNetSpec()),
+        fc.constantFrom('d', 'w', 'r', 'dwr', 'dWr', 'g'),
+        fc.double({ min: 1 / 16, max: 64, noNaN: true }),
+        (spec, strategy, s) => {
+          fc.pre(Math.min(spec.resolution.train, spec.resolution.test) * Math.sqrt(s) >= 16); // no image size rounded to 0
+          const scaled = scale(spec, strategy, s);
+          expect(scaled).toMatchObject({ family: 'anynet', implementation: 'torchvision' });
+          validateSpec(scaled);
+          expect(layers(scaled)[0]!.name).toBe(scaled.stem.type === 'res_stem_in' ? 'conv1' : 'stem.0');
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(fastScale(zooModel('regnet_y_8gf'), 4).implementation).toBe('torchvision');
+  });
+
+  it("generates a torchvision RegNet's stages with torchvision's rounding, and counts them as that AnyNet", () => {
+    fc.assert(
+      fc.property(torchvisionRegNetSpec(), (spec) => {
+        const form = toAnyNet(spec);
+        expect(form.implementation).toBe('torchvision');
+        expect(complexity(spec)).toEqual(complexity(pyclsNamed(form)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    [{ stem: { type: 'res_stem_cifar', width: 16 } }, 'stem.type', /'res_stem_cifar' is neither/],
+    [{ headWidth: 1024 }, 'headWidth', /1024 adds a head conv/],
+    [{ seRatio: 0.25 }, 'seRatio', /0.25 adds squeeze-excite to a torchvision ResNet/],
+    [{ activation: 'silu' }, 'activation', /'silu' replaces the ReLU/],
+    [{ blockType: 'vanilla_block', stages: [{ depth: 1, width: 64, stride: 1 }] }, 'blockType', /'vanilla_block' on the ResNet stem/],
+  ])('refuses a ResNet torchvision does not have (%j): SpecError at %s', (change, path, message) => {
+    const spec = { ...zooModel('resnet50'), ...change };
+    expect(() => validateSpec(spec)).toThrow(SpecError);
+    expect(() => validateSpec(spec)).toThrow(message);
+    try {
+      validateSpec(spec);
+    } catch (error) {
+      expect((error as SpecError).path).toBe(path);
+    }
+  });
+
+  it('refuses a RegNet-stem AnyNet of other blocks, and a torchvision RegNet spec of another stem, naming the field', () => {
+    const regNetShaped = { ...zooModel('RegNetY-400MF'), implementation: 'torchvision' as const };
+    expect(() => validateSpec({ ...regNetShaped, blockType: 'res_bottleneck_linear_block' })).toThrow(/blockType: 'res_bottleneck_linear_block' on the simple stem/);
+    expect(() => validateSpec({ ...regNetShaped, stem: { type: 'res_stem_cifar', width: 32 } })).toThrow(/^stem\.type: /);
+    expect(() => validateSpec({ ...zooModel('resnet50'), implementation: 'keras' })).toThrow(/implementation: "keras" is not one of 'pycls', 'torchvision'/);
+  });
+});

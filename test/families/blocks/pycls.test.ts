@@ -1,0 +1,49 @@
+/**
+ * pycls's shared blocks (src/families/blocks/pycls.ts) against the modules pycls builds: the bottleneck
+ * transform's squeeze-excite width `int(round(w_in * se_r))` (test/fixtures/pycls-rounding.json).
+ */
+import { describe, expect, it } from 'vitest';
+import { layers, type AnyNetSpec } from '../../../src/index.js';
+import { pyclsRounding } from '../../helpers/pycls-rounding.js';
+
+/**
+ * An AnyNet whose first block is pycls's `BottleneckTransform(w_in, 16, stride 1, bot_mul 1, group_w 8,
+ * se_r)` at 14 px: a `simple_stem_in` of width w_in halves 28 px to 14.
+ */
+function withBottleneck(inputWidth: number, seRatio: number): AnyNetSpec {
+  return {
+    family: 'anynet',
+    stem: { type: 'simple_stem_in', width: inputWidth },
+    blockType: 'res_bottleneck_block',
+    stages: [{ depth: 1, width: 16, stride: 1, bottleneckMultiplier: 1, groupWidth: 8 }],
+    seRatio,
+    headWidth: 0,
+    numClasses: 10,
+    activation: 'relu',
+    resolution: { train: 28, test: 28 },
+  };
+}
+
+/** flops, params and acts of the rows under `prefix`. */
+function sum(rows: ReturnType<typeof layers>, prefix: string): [number, number, number] {
+  const under = rows.filter((row) => row.name.startsWith(prefix));
+  return [under.reduce((a, r) => a + r.flops, 0), under.reduce((a, r) => a + r.params, 0), under.reduce((a, r) => a + r.acts, 0)];
+}
+
+describe("squeeze-excite in pycls's bottleneck transform: int(round(w_in x se_r)) wide, as pycls builds it", () => {
+  const rows = pyclsRounding().seBottleneck;
+
+  it('has products at .5 (ties: round half to even) and below .5 (no SE module)', () => {
+    expect(rows.filter(([, , product]) => product % 1 === 0.5).length).toBeGreaterThan(20);
+    expect(rows.some(([, , product, width]) => product === 7.5 && width === 8)).toBe(true);
+    expect(rows.some(([, , product, width]) => product === 2.5 && width === 2)).toBe(true);
+    expect(rows.some(([, , product, width]) => product === 0.5 && width === 0)).toBe(true);
+  });
+
+  it.each(rows.map((row) => [row[0], row[1], row[3], row] as const))('w_in %d, se_r %d: SE width %d, and the transform counts as pycls', (inputWidth, seRatio, seWidth, row) => {
+    const table = layers(withBottleneck(inputWidth, seRatio));
+    const se = table.find((layer) => layer.name === 's1.b1.f.se.f_ex.0');
+    expect(se?.output[0] ?? 0).toBe(seWidth);
+    expect(sum(table, 's1.b1.f.')).toEqual([row[4], row[5], row[6]]);
+  });
+});
