@@ -26,7 +26,7 @@ export function fieldsOf(
     if (!fields.includes(key)) throw new error(join(path, key), `is not a field of ${what} (fields: ${fields.join(', ')})`);
   }
   const snapshot: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const field of fields) snapshot[field] = ownValue(value, field, join(path, field), error);
+  for (const field of fields) snapshot[field] = ownValue(value, field, path, field, error);
   return snapshot;
 }
 
@@ -40,15 +40,16 @@ export function itemsOf(value: unknown, path: string, maxLength: number, what: s
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
     if (!Object.hasOwn(value, i)) throw new error(join(path, i), 'is missing (a hole in the array)');
-    items.push(ownValue(value, String(i), join(path, i), error));
+    items.push(ownValue(value, String(i), path, i, error));
   }
   return items;
 }
 
-function ownValue(value: object, key: string, path: string, error: ErrorClass): unknown {
+/** The own data property `key` of `value`; its path (`parent` joined with `field`) is built only for an error. */
+function ownValue(value: object, key: string, parent: string, field: string | number, error: ErrorClass): unknown {
   const descriptor = Object.getOwnPropertyDescriptor(value, key);
   if (descriptor === undefined) return undefined;
-  if (!('value' in descriptor)) throw new error(path, 'is a getter or setter; give plain data');
+  if (!('value' in descriptor)) throw new error(join(parent, field), 'is a getter or setter; give plain data');
   return descriptor.value;
 }
 

@@ -10,7 +10,7 @@
 import { LatencyTableError } from '../errors.js';
 import { describe } from '../internal/describe.js';
 import { LIMITS } from '../limits.js';
-import { type ActivationKind, type Layer, type LayerOp, Net, type Shape, type Sink } from '../network/net.js';
+import { type ActivationKind, type Layer, type LayerOp, type Net, type Shape, type Sink, walkingNet } from '../network/net.js';
 
 const NORMS = { batch: 'nb', layer: 'nl', layer2d: 'n2' } as const;
 const NORM_KINDS: Readonly<Record<string, keyof typeof NORMS>> = { nb: 'batch', nl: 'layer', n2: 'layer2d' };
@@ -258,8 +258,8 @@ function startNet(input: string, sink: Sink | null, path: string): Net {
   const extent = Number(match[3]);
   if (channels < 1 || channels > LIMITS.maxWidth) throw new LatencyTableError(path, `input channels ${channels} are not in [1, ${LIMITS.maxWidth}]`);
   if (extent < 1 || extent > LIMITS.maxResolution) throw new LatencyTableError(path, `input ${match[2] === 'x' ? 'side' : 'tokens'} ${extent} are not in [1, ${LIMITS.maxResolution}]`);
-  if (match[2] === 'x') return new Net(channels, extent, sink);
-  const net = new Net(channels, 1, sink);
+  if (match[2] === 'x') return walkingNet(channels, extent, sink);
+  const net = walkingNet(channels, 1, sink);
   net.tokens = extent;
   return net;
 }

@@ -4,7 +4,7 @@ import type { ErrorClass } from '../internal/check.js';
 import { LIMITS } from '../limits.js';
 import { familyOf, type ModelSpec } from '../families/index.js';
 import type { Complexity } from '../spec/common.js';
-import { Net, type Sink } from './net.js';
+import { type Net, type Sink, walkingNet } from './net.js';
 
 /**
  * Walks a checked spec's description (3 input channels at the training size), handing layers to `sink` if
@@ -19,7 +19,7 @@ export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClas
       throw new error('', `the network has ${blocks} blocks; layer by layer, at most ${LIMITS.maxListedBlocks} are listed, exported or built (LIMITS.maxListedBlocks)`);
     }
   }
-  const net = new Net(3, spec.resolution.train, sink);
+  const net = walkingNet(3, spec.resolution.train, sink);
   familyOf(spec).describe(net, spec);
   return net;
 }

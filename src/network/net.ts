@@ -4,9 +4,10 @@
  * Each family describes its network once, as calls on a {@link Net} in forward order, with module names
  * (`net.enter('s', 1)`, `net.conv('a', 64, 1)`). The net always tracks the tensor's shape and counts
  * flops, params and acts as pycls does (the hot path: no names are built, no objects allocated, and a
- * stage of identical blocks is walked twice and multiplied). Given a {@link Sink}, it also hands every
- * layer, with its full module path, shapes and counts, to that sink: the per-layer table, the ONNX graph
- * and the PyTorch code are sinks. So every consumer reads the same description.
+ * stage of identical blocks is walked twice and multiplied). A {@link ListingNet} counts alike and also
+ * hands every layer, with its full module path, shapes and counts, and the block boundaries to a
+ * {@link Sink}: the per-layer table, the ONNX graph, the PyTorch code and latency prediction are sinks. So
+ * every consumer reads the same description.
  */
 import { SpecError } from '../errors.js';
 
@@ -110,24 +111,259 @@ export interface Sink {
 export type BlockBody<A, B> = (net: Net, index: number, a: A, b: B) => void;
 
 /**
- * The walk over a description. Mutable on purpose: it is the hot loop of `complexity`.
+ * The counting walk over a description: it tracks the tensor's shape and counts flops, params and acts.
+ * Mutable on purpose: it is the hot loop of `complexity`, so each op only counts (no names, no objects,
+ * small enough for V8 to inline into the description); {@link ListingNet} adds the layer records.
  *
  * Conventions (pycls's, DOMAIN.md sections 1 and 5): flops are multiply-adds of convs and linears (+1 per
  * output element with a bias); acts are the output elements of convs, linears and max pools; params are
  * every parameter. A transformer's attention is counted as pycls's `MultiheadAttention.complexity`.
  */
 export class Net {
-  channels: number;
-  size: number;
-  tokens = 0;
-  flops = 0;
-  params = 0;
-  acts = 0;
+  declare channels: number;
+  declare size: number;
+  /** Sequence length of a token sequence; 0 for a spatial tensor. */
+  declare tokens: number;
+  declare flops: number;
+  declare params: number;
+  declare acts: number;
   /** Largest single output counted in `acts` (for memory estimates; not a pycls number). */
-  largestOutput = 0;
+  declare largestOutput: number;
   /** Blocks walked or multiplied so far: the work an interpreter that visits every block would do. */
-  blockCount = 0;
-  private readonly sink: Sink | null;
+  declare blockCount: number;
+  /** Tensors kept by {@link fork}: channels, size and tokens of each, flat; the first `keptLength` are in use. */
+  private declare readonly kept: number[];
+  private declare keptLength: number;
+
+  // The fields are declared only (`declare`) and first assigned here, numbers from the start, so V8 keeps
+  // them as unboxed number fields: a field that starts out undefined holds boxed numbers, reallocated on
+  // every update.
+  constructor(channels: number, size: number) {
+    // `| 0` (exact: widths and sizes are checked integers below 2^31) keeps these small-integer fields:
+    // a width computed in floating point arrives boxed, and one boxed store would make every field access
+    // go through a heap number.
+    this.channels = channels | 0;
+    this.size = size | 0;
+    this.tokens = 0;
+    this.flops = 0;
+    this.params = 0;
+    this.acts = 0;
+    this.largestOutput = 0;
+    this.blockCount = 0;
+    // Room for a residual and a gate inside it without growing (it grows when nesting is deeper).
+    this.kept = [0, 0, 0, 0, 0, 0];
+    this.keptLength = 0;
+  }
+
+  /** Enters a module scope named `prefix` (or `prefix` + `index`, as in `s1`, `b2`, `features.3`). */
+  enter(_prefix: string, _index?: number): void {}
+
+  /** Leaves the innermost scope. */
+  exit(): void {}
+
+  /**
+   * `count` blocks of a stage, indexed from 0. Blocks 1..count-1 are identical by contract (block 0 may
+   * differ: it takes the stage's input and stride), so block 1 is walked once and its counts added
+   * `count - 2` more times: O(1) per stage.
+   */
+  blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {
+    this.blockCount += count;
+    const walked = count < 2 ? count : 2;
+    let flops = 0;
+    let params = 0;
+    let acts = 0;
+    // One call site for both blocks, so that V8 inlines the body once.
+    for (let i = 0; i < walked; i++) {
+      if (i === 1) {
+        flops = this.flops;
+        params = this.params;
+        acts = this.acts;
+      }
+      body(this, i, a, b);
+    }
+    if (count > 2) {
+      const repeats = count - 2;
+      this.flops += (this.flops - flops) * repeats;
+      this.params += (this.params - params) * repeats;
+      this.acts += (this.acts - acts) * repeats;
+    }
+  }
+
+  /**
+   * k x k convolution, `stride` (default 1), `groups` groups (default 1; depthwise when groups = channels),
+   * with a bias or not (default not), padding (k - 1) / 2 unless given.
+   */
+  conv(_name: string, out: number, kernel: number, stride?: number, groups?: number, bias?: boolean, padding?: number): void {
+    this.countConv(out, kernel, stride === undefined ? 1 : stride, groups === undefined ? 1 : groups, bias === true ? out : 0, padding === undefined ? (kernel - 1) >> 1 : padding);
+  }
+
+  private countConv(out: number, kernel: number, stride: number, groups: number, biases: number, padding: number): void {
+    const size = Math.floor((this.size + 2 * padding - kernel) / stride) + 1;
+    if (size < 1) tooSmall();
+    const positions = size * size;
+    const params = kernel * kernel * (this.channels / groups) * out + biases;
+    const acts = out * positions;
+    // Weights and bias each act once per output position.
+    this.flops += params * positions;
+    this.params += params;
+    this.acts += acts;
+    if (acts > this.largestOutput) this.largestOutput = acts;
+    this.channels = out | 0;
+    this.size = size | 0;
+  }
+
+  /** Fully connected layer over every location (pixel or token) of the current tensor; `bias` defaults to true. */
+  linear(_name: string, out: number, bias = true): void {
+    const locations = this.tokens > 0 ? this.tokens : this.size * this.size;
+    const params = this.channels * out + (bias ? out : 0);
+    const acts = out * locations;
+    this.flops += params * locations;
+    this.params += params;
+    this.acts += acts;
+    if (acts > this.largestOutput) this.largestOutput = acts;
+    this.channels = out | 0;
+  }
+
+  /**
+   * Normalisation with a scale and a shift per channel: `kind` (default `batch`), `endsResidual` marks the
+   * last norm of a residual branch (pycls's `final_bn`, torchvision's `zero_init_residual` target; default
+   * false), `eps` is the module's epsilon (default 1e-5).
+   */
+  norm(_name: string, _kind?: NormKind, _endsResidual?: boolean, _eps?: number): void {
+    this.params += 2 * this.channels;
+  }
+
+  /** An activation function: nothing counted. */
+  act(_name: string, _kind: ActivationKind): void {}
+
+  /** k x k max pool; its output counts as activations. */
+  maxPool(_name: string, kernel: number, stride: number, padding = (kernel - 1) >> 1): void {
+    const size = Math.floor((this.size + 2 * padding - kernel) / stride) + 1;
+    if (size < 1) tooSmall();
+    const acts = this.channels * size * size;
+    this.acts += acts;
+    if (acts > this.largestOutput) this.largestOutput = acts;
+    this.size = size | 0;
+  }
+
+  /** Global average pool: spatial side 1, nothing counted. */
+  avgPool(_name: string): void {
+    this.size = 1;
+  }
+
+  /** [N, C, 1, 1] to [N, C]: nothing counted. */
+  flatten(_name: string): void {}
+
+  /** NCHW to NHWC (`channelsLast`) or back: nothing counted; linears and layer norms then act per pixel. */
+  permute(_name: string, _layout: 'channelsLast' | 'channelsFirst'): void {}
+
+  /** A learned per-channel factor (ConvNeXt's layer scale): one parameter per channel. */
+  scale(_name: string): void {
+    this.params += this.channels;
+  }
+
+  /** Keeps the current tensor for a later {@link merge} (a residual or a gate): pushes it. */
+  fork(): void {
+    const kept = this.kept;
+    const top = this.keptLength;
+    kept[top] = this.channels;
+    kept[top + 1] = this.size;
+    kept[top + 2] = this.tokens;
+    this.keptLength = top + 3;
+  }
+
+  /** Exchanges the current tensor with the one kept by {@link fork}: the other branch is walked next. */
+  swap(): void {
+    const kept = this.kept;
+    const top = this.keptLength - 3;
+    const channels = kept[top]!;
+    const size = kept[top + 1]!;
+    const tokens = kept[top + 2]!;
+    kept[top] = this.channels;
+    kept[top + 1] = this.size;
+    kept[top + 2] = this.tokens;
+    this.channels = channels;
+    this.size = size;
+    this.tokens = tokens;
+  }
+
+  /**
+   * Joins the current tensor with the one kept by {@link fork}: their sum (a residual), or their product
+   * (a gate, broadcast from the current [N, C, 1, 1] tensor over the kept one). The result has the kept
+   * tensor's shape.
+   */
+  merge(_name: string, _kind: 'add' | 'mul'): void {
+    const kept = this.kept;
+    const top = this.keptLength - 3;
+    this.channels = kept[top]!;
+    this.size = kept[top + 1]!;
+    this.tokens = kept[top + 2]!;
+    this.keptLength = top;
+  }
+
+  /** [N, C, h, w] to a sequence of h * w tokens of width C. */
+  toTokens(_name: string): void {
+    this.tokens = this.size * this.size;
+    this.size = 1;
+  }
+
+  /** Prepends a learned class token to the sequence: one token longer, C parameters. */
+  classToken(_name: string): void {
+    this.params += this.channels;
+    this.tokens += 1;
+  }
+
+  /**
+   * Adds a learned position embedding: tokens x C parameters, stored as [1, tokens, C], or as [tokens, 1, C]
+   * with `sequenceFirst` (pycls's ViT, whose encoder runs sequence-first).
+   */
+  positionEmbedding(_name: string, _sequenceFirst?: boolean): void {
+    this.params += this.tokens * this.channels;
+  }
+
+  /**
+   * Multi-head self-attention over the token sequence, counted as pycls's `MultiheadAttention.complexity`:
+   * the qkv projection, q k^T, attention x v and the output projection.
+   */
+  attention(_name: string, heads: number): void {
+    const hidden = this.channels;
+    const length = this.tokens;
+    const headWidth = Math.floor(hidden / heads);
+    const projection = hidden * hidden * 3 + hidden * 3;
+    const output = hidden * hidden + hidden;
+    this.flops += length * projection + 2 * heads * length * headWidth * length + length * output;
+    this.params += projection + output;
+    this.acts += hidden * 3 * length + heads * length * length + heads * length * headWidth + hidden * length;
+    // The largest single output is the qkv projection or the attention map of all heads.
+    const largest = Math.max(hidden * 3 * length, heads * length * length);
+    if (largest > this.largestOutput) this.largestOutput = largest;
+  }
+
+  /** The classifier's input from a token sequence: the first (class) token, or the mean of all tokens. */
+  selectToken(_name: string, _select: 'first' | 'mean'): void {
+    this.tokens = 0;
+    this.size = 1;
+  }
+
+  /** The shape now. */
+  shape(): Shape {
+    return { channels: this.channels, size: this.size, tokens: this.tokens };
+  }
+}
+
+function tooSmall(): never {
+  throw new SpecError('resolution.train', 'is too small for this network: a layer would have an output of no pixels');
+}
+
+
+/**
+ * The walk that also hands every layer, with its module path, shapes and counts, to a {@link Sink}: the
+ * per-layer table, the ONNX graph, the PyTorch code and latency prediction are sinks. Each op counts
+ * through {@link Net}'s (so both walks count alike) and then emits its record. It visits every block
+ * (O(blocks)), or, for a sink that takes {@link Sink.distinctBlocks}, blocks 0 and 1 of each stage.
+ */
+export class ListingNet extends Net {
+  private readonly sink: Sink;
   /** Whether layers get their full module path (see {@link Sink.names}). */
   private readonly fullNames: boolean;
   /** The last shape handed out: layers that keep the shape share it instead of allocating their own. */
@@ -136,65 +372,47 @@ export class Net {
   private readonly outer: string[] = [];
   /** The current module path, its parts joined with dots, kept by enter and exit (layers outnumber scopes). */
   private scope = '';
-  /** Tensors kept by {@link fork}: channels, size and tokens of each, flat. */
-  private readonly kept: number[] = [];
+  /** The running totals set aside while one op counts (see {@link isolate}). */
+  private readonly setAside = { flops: 0, params: 0, acts: 0 };
+  /** What the last isolated op added. */
+  private readonly added = { flops: 0, params: 0, acts: 0 };
 
-  constructor(channels: number, size: number, sink: Sink | null = null) {
-    this.channels = channels;
-    this.size = size;
+  constructor(channels: number, size: number, sink: Sink) {
+    super(channels, size);
     this.sink = sink;
-    this.fullNames = sink?.names !== false;
+    this.fullNames = sink.names !== false;
   }
 
-  /** Enters a module scope named `prefix` (or `prefix` + `index`, as in `s1`, `b2`, `features.3`). */
-  enter(prefix: string, index?: number): void {
-    if (this.sink !== null) {
-      const part = index === undefined ? prefix : `${prefix}${index}`;
-      this.scope = this.outer.push(this.scope) === 1 ? part : `${this.scope}.${part}`;
-    }
+  override enter(prefix: string, index?: number): void {
+    const part = index === undefined ? prefix : `${prefix}${index}`;
+    this.scope = this.outer.push(this.scope) === 1 ? part : `${this.scope}.${part}`;
   }
 
-  /** Leaves the innermost scope. */
-  exit(): void {
-    if (this.sink !== null) {
-      this.scope = this.outer.pop() ?? '';
-    }
+  override exit(): void {
+    this.scope = this.outer.pop() ?? '';
   }
 
-  /**
-   * `count` blocks of a stage, indexed from 0. Without a sink, blocks 1..count-1 are taken to be identical
-   * (block 0 may differ: it takes the stage's input and stride), so block 1 is walked once and its counts
-   * added `count - 2` more times: O(1) per stage. A sink is told where each block begins and ends
-   * ({@link Sink.block}); one that wants {@link Sink.distinctBlocks} is handed blocks 0 and 1 only, as the
-   * counting walk does.
-   */
-  blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {
+  override blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {
     this.blockCount += count;
     const sink = this.sink;
-    if (sink === null && count <= 2) {
-      for (let i = 0; i < count; i++) body(this, i, a, b);
-      return;
-    }
-    if (sink !== null && sink.distinctBlocks !== true) {
+    if (sink.distinctBlocks !== true) {
       for (let i = 0; i < count; i++) this.reportedBlock(sink, body, i, 1, a, b);
       return;
     }
     if (count === 0) return;
-    if (sink === null) body(this, 0, a, b);
-    else this.reportedBlock(sink, body, 0, 1, a, b);
+    this.reportedBlock(sink, body, 0, 1, a, b);
     if (count < 2) return;
     const flops = this.flops;
     const params = this.params;
     const acts = this.acts;
-    if (sink === null) body(this, 1, a, b);
-    else this.reportedBlock(sink, body, 1, count - 1, a, b);
+    this.reportedBlock(sink, body, 1, count - 1, a, b);
     const repeats = count - 2;
     this.flops += (this.flops - flops) * repeats;
     this.params += (this.params - params) * repeats;
     this.acts += (this.acts - acts) * repeats;
   }
 
-  /** One block walked with a sink, between its begin and end events. */
+  /** One block, between its begin and end events. */
   private reportedBlock<A, B>(sink: Sink, body: BlockBody<A, B>, index: number, repeats: number, a: A, b: B): void {
     if (sink.block === undefined) {
       body(this, index, a, b);
@@ -206,226 +424,151 @@ export class Net {
     sink.block({ phase: 'end', scope, index, repeats });
   }
 
-  /** k x k convolution, `groups` groups (depthwise when groups = channels), padding (k - 1) / 2 unless given. */
-  conv(name: string, out: number, kernel: number, stride = 1, groups = 1, bias = false, padding = (kernel - 1) >> 1): void {
+  override conv(name: string, out: number, kernel: number, stride = 1, groups = 1, bias = false, padding = (kernel - 1) >> 1): void {
     const inChannels = this.channels;
     const inSize = this.size;
-    const size = Math.floor((inSize + 2 * padding - kernel) / stride) + 1;
-    if (size < 1) this.tooSmall();
-    const positions = size * size;
-    const weights = kernel * kernel * (inChannels / groups) * out;
-    const flops = weights * positions + (bias ? out * positions : 0);
-    const params = weights + (bias ? out : 0);
-    const acts = out * positions;
-    this.flops += flops;
-    this.params += params;
-    this.acts += acts;
-    if (acts > this.largestOutput) this.largestOutput = acts;
-    this.channels = out;
-    this.size = size;
-    if (this.sink !== null) this.emitConv(name, inChannels, inSize, flops, params, acts, kernel, stride, padding, groups, bias);
-  }
-
-  // Kept out of `conv` so that the counting path stays small enough to be inlined.
-  private emitConv(name: string, inChannels: number, inSize: number, flops: number, params: number, acts: number, kernel: number, stride: number, padding: number, groups: number, bias: boolean): void {
+    this.isolate();
+    super.conv(name, out, kernel, stride, groups, bias, padding);
+    const { flops, params, acts } = this.restore();
     const last = this.lastShape;
     const input = last !== null && last.channels === inChannels && last.size === inSize && last.tokens === 0 ? last : { channels: inChannels, size: inSize, tokens: 0 };
     this.emit({ op: 'conv', name: this.named(name), input, output: this.shape(), flops, params, acts, kernel, stride, padding, groups, bias });
   }
 
-  /** Fully connected layer over every location (pixel or token) of the current tensor. */
-  linear(name: string, out: number, bias = true): void {
-    const input = this.sink === null ? null : this.shape();
-    const locations = this.tokens > 0 ? this.tokens : this.size * this.size;
-    const flops = (this.channels * out + (bias ? out : 0)) * locations;
-    const params = this.channels * out + (bias ? out : 0);
-    const acts = out * locations;
-    this.flops += flops;
-    this.params += params;
-    this.output(acts);
-    this.channels = out;
-    if (input !== null) this.emit({ op: 'linear', name: this.named(name), input, output: this.shape(), flops, params, acts, bias });
+  override linear(name: string, out: number, bias = true): void {
+    const input = this.shape();
+    this.isolate();
+    super.linear(name, out, bias);
+    const { flops, params, acts } = this.restore();
+    this.emit({ op: 'linear', name: this.named(name), input, output: this.shape(), flops, params, acts, bias });
   }
 
-  /**
-   * Normalisation with a scale and a shift per channel. `endsResidual` marks the last norm of a residual
-   * branch (pycls's `final_bn`, torchvision's `zero_init_residual` target); `eps` is the module's epsilon.
-   */
-  norm(name: string, kind: NormKind = 'batch', endsResidual = false, eps = 1e-5): void {
-    this.params += 2 * this.channels;
-    if (this.sink !== null) this.emitNorm(name, kind, endsResidual, eps);
-  }
-
-  private emitNorm(name: string, kind: NormKind, endsResidual: boolean, eps: number): void {
+  override norm(name: string, kind: NormKind = 'batch', endsResidual = false, eps = 1e-5): void {
+    super.norm(name, kind, endsResidual, eps);
     const shape = this.shape();
     this.emit({ op: 'norm', name: this.named(name), input: shape, output: shape, flops: 0, params: 2 * this.channels, acts: 0, kind, endsResidual, eps });
   }
 
-  /** An activation function: nothing counted. */
-  act(name: string, kind: ActivationKind): void {
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'act', name: this.named(name), input: shape, output: shape, kind });
-    }
+  override act(name: string, kind: ActivationKind): void {
+    const shape = this.shape();
+    this.emit({ op: 'act', name: this.named(name), input: shape, output: shape, kind });
   }
 
-  /** k x k max pool; its output counts as activations. */
-  maxPool(name: string, kernel: number, stride: number, padding = (kernel - 1) >> 1): void {
-    const input = this.sink === null ? null : this.shape();
-    const size = Math.floor((this.size + 2 * padding - kernel) / stride) + 1;
-    if (size < 1) this.tooSmall();
-    const acts = this.channels * size * size;
-    this.output(acts);
-    this.size = size;
-    if (input !== null) {
-      this.emit({ op: 'maxpool', name: this.named(name), input, output: this.shape(), flops: 0, params: 0, acts, kernel, stride, padding });
-    }
+  override maxPool(name: string, kernel: number, stride: number, padding = (kernel - 1) >> 1): void {
+    const input = this.shape();
+    this.isolate();
+    super.maxPool(name, kernel, stride, padding);
+    const { acts } = this.restore();
+    this.emit({ op: 'maxpool', name: this.named(name), input, output: this.shape(), flops: 0, params: 0, acts, kernel, stride, padding });
   }
 
-  /** Global average pool: spatial side 1, nothing counted. */
-  avgPool(name: string): void {
-    const input = this.sink === null ? null : this.shape();
-    this.size = 1;
-    if (input !== null) this.emit({ op: 'avgpool', name: this.named(name), input, output: this.shape() });
+  override avgPool(name: string): void {
+    const input = this.shape();
+    super.avgPool(name);
+    this.emit({ op: 'avgpool', name: this.named(name), input, output: this.shape() });
   }
 
-  /** [N, C, 1, 1] to [N, C]: nothing counted. */
-  flatten(name: string): void {
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'flatten', name: this.named(name), input: shape, output: shape });
-    }
+  override flatten(name: string): void {
+    const shape = this.shape();
+    this.emit({ op: 'flatten', name: this.named(name), input: shape, output: shape });
   }
 
-  /** NCHW to NHWC (`channelsLast`) or back: nothing counted; linears and layer norms then act per pixel. */
-  permute(name: string, layout: 'channelsLast' | 'channelsFirst'): void {
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'permute', name: this.named(name), input: shape, output: shape, layout });
-    }
+  override permute(name: string, layout: 'channelsLast' | 'channelsFirst'): void {
+    const shape = this.shape();
+    this.emit({ op: 'permute', name: this.named(name), input: shape, output: shape, layout });
   }
 
-  /** A learned per-channel factor (ConvNeXt's layer scale): one parameter per channel. */
-  scale(name: string): void {
+  override scale(name: string): void {
     const params = this.channels;
-    this.params += params;
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'scale', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0 });
-    }
+    super.scale(name);
+    const shape = this.shape();
+    this.emit({ op: 'scale', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0 });
   }
 
-  /** Keeps the current tensor for a later {@link merge} (a residual or a gate): pushes it. */
-  fork(): void {
-    this.kept.push(this.channels, this.size, this.tokens);
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'fork', name: this.named(''), input: shape, output: shape });
-    }
+  override fork(): void {
+    super.fork();
+    const shape = this.shape();
+    this.emit({ op: 'fork', name: this.named(''), input: shape, output: shape });
   }
 
-  /** Exchanges the current tensor with the one kept by {@link fork}: the other branch is walked next. */
-  swap(): void {
-    const input = this.sink === null ? null : this.shape();
-    const kept = this.kept;
-    const top = kept.length - 3;
-    const channels = kept[top]!;
-    const size = kept[top + 1]!;
-    const tokens = kept[top + 2]!;
-    kept[top] = this.channels;
-    kept[top + 1] = this.size;
-    kept[top + 2] = this.tokens;
-    this.channels = channels;
-    this.size = size;
-    this.tokens = tokens;
-    if (input !== null) this.emit({ op: 'swap', name: this.named(''), input, output: this.shape() });
+  override swap(): void {
+    const input = this.shape();
+    super.swap();
+    this.emit({ op: 'swap', name: this.named(''), input, output: this.shape() });
   }
 
-  /**
-   * Joins the current tensor with the one kept by {@link fork}: their sum (a residual), or their product
-   * (a gate, broadcast from the current [N, C, 1, 1] tensor over the kept one). The result has the kept
-   * tensor's shape.
-   */
-  merge(name: string, kind: 'add' | 'mul'): void {
-    const input = this.sink === null ? null : this.shape();
-    const kept = this.kept;
-    this.tokens = kept.pop()!;
-    this.size = kept.pop()!;
-    this.channels = kept.pop()!;
-    if (input !== null) this.emit({ op: 'merge', name: this.named(name), input, output: this.shape(), kind });
+  override merge(name: string, kind: 'add' | 'mul'): void {
+    const input = this.shape();
+    super.merge(name, kind);
+    this.emit({ op: 'merge', name: this.named(name), input, output: this.shape(), kind });
   }
 
-  /** [N, C, h, w] to a sequence of h * w tokens of width C. */
-  toTokens(name: string): void {
-    const input = this.sink === null ? null : this.shape();
-    this.tokens = this.size * this.size;
-    this.size = 1;
-    if (input !== null) this.emit({ op: 'tokens', name: this.named(name), input, output: this.shape() });
+  override toTokens(name: string): void {
+    const input = this.shape();
+    super.toTokens(name);
+    this.emit({ op: 'tokens', name: this.named(name), input, output: this.shape() });
   }
 
-  /** Prepends a learned class token to the sequence: one token longer, C parameters. */
-  classToken(name: string): void {
-    const input = this.sink === null ? null : this.shape();
+  override classToken(name: string): void {
+    const input = this.shape();
     const params = this.channels;
-    this.params += params;
-    this.tokens += 1;
-    if (input !== null) this.emit({ op: 'classToken', name: this.named(name), input, output: this.shape(), flops: 0, params, acts: 0 });
+    super.classToken(name);
+    this.emit({ op: 'classToken', name: this.named(name), input, output: this.shape(), flops: 0, params, acts: 0 });
   }
 
-  /**
-   * Adds a learned position embedding: tokens x C parameters, stored as [1, tokens, C], or as [tokens, 1, C]
-   * with `sequenceFirst` (pycls's ViT, whose encoder runs sequence-first).
-   */
-  positionEmbedding(name: string, sequenceFirst = false): void {
+  override positionEmbedding(name: string, sequenceFirst = false): void {
     const params = this.tokens * this.channels;
-    this.params += params;
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0, sequenceFirst });
-    }
+    super.positionEmbedding(name, sequenceFirst);
+    const shape = this.shape();
+    this.emit({ op: 'positionEmbedding', name: this.named(name), input: shape, output: shape, flops: 0, params, acts: 0, sequenceFirst });
   }
 
-  /**
-   * Multi-head self-attention over the token sequence, counted as pycls's `MultiheadAttention.complexity`:
-   * the qkv projection, q k^T, attention x v and the output projection.
-   */
-  attention(name: string, heads: number): void {
-    const hidden = this.channels;
-    const length = this.tokens;
-    const headWidth = Math.floor(hidden / heads);
-    const projection = hidden * hidden * 3 + hidden * 3;
-    const output = hidden * hidden + hidden;
-    const flops = length * projection + 2 * heads * length * headWidth * length + length * output;
-    const params = projection + output;
-    const acts = hidden * 3 * length + heads * length * length + heads * length * headWidth + hidden * length;
-    this.flops += flops;
-    this.params += params;
-    // The largest single output is the qkv projection or the attention map of all heads.
-    this.output(acts, Math.max(hidden * 3 * length, heads * length * length));
-    if (this.sink !== null) {
-      const shape = this.shape();
-      this.emit({ op: 'attention', name: this.named(name), input: shape, output: shape, flops, params, acts, heads });
-    }
+  override attention(name: string, heads: number): void {
+    this.isolate();
+    super.attention(name, heads);
+    const { flops, params, acts } = this.restore();
+    const shape = this.shape();
+    this.emit({ op: 'attention', name: this.named(name), input: shape, output: shape, flops, params, acts, heads });
   }
 
-  /** The classifier's input from a token sequence: the first (class) token, or the mean of all tokens. */
-  selectToken(name: string, select: 'first' | 'mean'): void {
-    const input = this.sink === null ? null : this.shape();
-    this.tokens = 0;
-    this.size = 1;
-    if (input !== null) this.emit({ op: 'token', name: this.named(name), input, output: this.shape(), select });
+  override selectToken(name: string, select: 'first' | 'mean'): void {
+    const input = this.shape();
+    super.selectToken(name, select);
+    this.emit({ op: 'token', name: this.named(name), input, output: this.shape(), select });
   }
 
   /** The shape now (the same object while the shape stays the same: shapes are never changed). */
-  shape(): Shape {
+  override shape(): Shape {
     const last = this.lastShape;
     if (last !== null && last.channels === this.channels && last.size === this.size && last.tokens === this.tokens) return last;
     return (this.lastShape = { channels: this.channels, size: this.size, tokens: this.tokens });
   }
 
-  private output(acts: number, largest = acts): void {
-    this.acts += acts;
-    if (largest > this.largestOutput) this.largestOutput = largest;
+  /**
+   * Sets the running totals aside, so that the next op counts its own numbers exactly (even where a running
+   * total has grown past the safe integers); {@link restore} adds them back.
+   */
+  private isolate(): void {
+    const aside = this.setAside;
+    aside.flops = this.flops;
+    aside.params = this.params;
+    aside.acts = this.acts;
+    this.flops = 0;
+    this.params = 0;
+    this.acts = 0;
+  }
+
+  /** Adds the totals set aside by {@link isolate} back; returns what the op in between added. */
+  private restore(): { readonly flops: number; readonly params: number; readonly acts: number } {
+    const aside = this.setAside;
+    const added = this.added;
+    added.flops = this.flops;
+    added.params = this.params;
+    added.acts = this.acts;
+    this.flops = aside.flops + added.flops;
+    this.params = aside.params + added.params;
+    this.acts = aside.acts + added.acts;
+    return added;
   }
 
   private named(name: string): string {
@@ -434,10 +577,11 @@ export class Net {
   }
 
   private emit(layer: Layer): void {
-    this.sink!.layer(layer);
+    this.sink.layer(layer);
   }
+}
 
-  private tooSmall(): never {
-    throw new SpecError('resolution.train', 'is too small for this network: a layer would have an output of no pixels');
-  }
+/** A counting {@link Net}, or a {@link ListingNet} that hands layers to `sink` when there is one. */
+export function walkingNet(channels: number, size: number, sink: Sink | null): Net {
+  return sink === null ? new Net(channels, size) : new ListingNet(channels, size, sink);
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SpecError } from '../../src/index.js';
-import { Net, type Layer, type Sink } from '../../src/network/net.js';
+import { ListingNet, Net, type Layer, type Sink } from '../../src/network/net.js';
 import { thrown } from '../helpers/errors.js';
 
 /** A sink that keeps every layer. */
@@ -168,7 +168,7 @@ describe('the other ops', () => {
 describe('names: scopes and the sink', () => {
   it('gives each layer its full module path, and its input and output shapes', () => {
     const sink = new Recorder();
-    const net = new Net(3, 8, sink);
+    const net = new ListingNet(3, 8, sink);
     net.enter('stem');
     net.conv('conv', 4, 3, 2);
     net.exit();
@@ -211,7 +211,7 @@ describe('blocks: identical blocks 2..n are counted as copies of block 2', () =>
           const fast = new Net(5, 12);
           fast.blocks(depth, body, stage, null);
           const sink = new Recorder();
-          const full = new Net(5, 12, sink);
+          const full = new ListingNet(5, 12, sink);
           full.blocks(depth, body, stage, null);
           expect(counts(fast)).toEqual(counts(full));
           expect(fast.blockCount).toBe(depth);
