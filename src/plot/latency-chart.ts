@@ -47,6 +47,10 @@ export interface LatencyChartOptions {
 
 const OPTION_FIELDS = ['title', 'unit', 'band', 'size'];
 
+/** The range of latencies a chart takes, in its unit: ratios and the log axis stay finite. */
+const MIN_LATENCY = 1e-100;
+const MAX_LATENCY = 1e100;
+
 /**
  * A Vega-Lite chart of predicted against measured latency: one point per network on log-log axes, the
  * diagonal where prediction equals measurement, and dashed lines at +-`band` around it, so that the
@@ -89,7 +93,10 @@ export function latencyChart(points: readonly LatencyPoint[], options: LatencyCh
     if (typeof point.name !== 'string') throw new AnalysisError(`${path}.name`, `${describe(point.name)} is not a name`);
     for (const field of ['predicted', 'measured'] as const) {
       const value: unknown = point[field];
-      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new AnalysisError(`${path}.${field}`, `${describe(value)} is not a finite number > 0`);
+      // Bounded so that ratios and the axis domain (a tenth beyond the data) stay finite and positive.
+      if (typeof value !== 'number' || !(value >= MIN_LATENCY && value <= MAX_LATENCY)) {
+        throw new AnalysisError(`${path}.${field}`, `${describe(value)} is not a number in [1e-100, 1e100]`);
+      }
     }
     if (point.series !== undefined && typeof point.series !== 'string') throw new AnalysisError(`${path}.series`, `${describe(point.series)} is not a string`);
     colored ||= point.series !== undefined;
