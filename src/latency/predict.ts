@@ -1,7 +1,8 @@
 /** `predictLatency`: a network's latency from a latency table, without running anything. */
 import { AnalysisError, LatencyTableError } from '../errors.js';
 import type { ModelSpec } from '../families/index.js';
-import { join, positiveInteger, record } from '../internal/check.js';
+import { join, positiveInteger } from '../internal/check.js';
+import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
 import type { Layer, Sink } from '../network/net.js';
 import { checkSpec } from '../spec/check.js';
@@ -254,7 +255,7 @@ export function predictCompiled(spec: ModelSpec, table: CompiledTable): LatencyP
  */
 export function checkTableSettings(table: LatencyTable, options: unknown): void {
   if (options === undefined) return;
-  const fields = record(options, ['batchSize', 'threads', 'executionProvider'], 'options', 'latency prediction options', AnalysisError);
+  const fields = ownedRecord(options, ['batchSize', 'threads', 'executionProvider'], 'options', 'latency prediction options', AnalysisError);
   const expect = (name: 'batchSize' | 'threads' | 'executionProvider', wanted: unknown, what: string): void => {
     if (wanted !== undefined && wanted !== table.settings[name]) {
       throw new LatencyTableError(`settings.${name}`, `the table was measured with ${what} ${describe(table.settings[name])}, not ${describe(wanted)}: measure a table with the settings you predict for`);

@@ -5,9 +5,9 @@
 import os from 'node:os';
 import { SpecError } from '../errors.js';
 import type { ModelSpec } from '../families/index.js';
-import { integerInRange, join, record } from '../internal/check.js';
+import { integerInRange, join } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { atBoundary, fieldsOf, itemsOf } from '../internal/read.js';
+import { atBoundary, fieldsOf, itemsOf, ownedRecord } from '../internal/read.js';
 import { networkParts, type PartKind } from '../latency/parts.js';
 import {
   LATENCY_TABLE_FORMAT,
@@ -100,7 +100,8 @@ interface Plan {
 
 /** Checks every input and lists the parts to measure, before anything is timed. */
 function plan(models: unknown, options: unknown): Plan {
-  const checked = record(options === undefined ? {} : options, OPTION_FIELDS, 'options', 'latency table options', OnnxError);
+  // Read once into an owned copy: a throwing or revoked proxy is a typed error.
+  const checked = ownedRecord(options === undefined ? {} : options, OPTION_FIELDS, 'options', 'latency table options', OnnxError);
   const run = latencySettings({ warmup: 5, runs: 20, ...withoutUndefined(checked) }, 'options');
   const opset = checked.opset === undefined ? DEFAULT_OPSET : integerInRange(checked.opset, MIN_OPSET, MAX_OPSET, 'options.opset', OnnxError);
   const settings: LatencySettings = { ...run, opset };

@@ -565,10 +565,10 @@ export const TARGETS: readonly Target[] = [
   // ---- latency ----
   {
     name: 'predictLatency',
-    valid: fc.tuple(fc.oneof(spec, fc.constant(tinyVanilla as ModelSpec)), fc.constant(LATENCY_TABLE)),
-    call: (s, t) => api.predictLatency(s as ModelSpec, t as api.LatencyTable),
+    valid: fc.tuple(fc.oneof(spec, fc.constant(tinyVanilla as ModelSpec)), fc.constant(LATENCY_TABLE), fc.constantFrom({}, { threads: 1 }, { batchSize: 1, threads: 1, executionProvider: 'cpu' })),
+    call: (s, t, o) => api.predictLatency(s as ModelSpec, t as api.LatencyTable, o as never),
     reached: deep,
-    known: [withSpec(CORE.revokedSpec, LATENCY_TABLE), withSpec(CORE.sparseStages, LATENCY_TABLE)],
+    known: [withSpec(CORE.revokedSpec, LATENCY_TABLE, {}), withSpec(CORE.sparseStages, LATENCY_TABLE, {})],
   },
   {
     name: 'readLatencyTable',
