@@ -1,7 +1,7 @@
 /** `paretoFront`: the rows no other row beats on every objective at once. */
 import { AnalysisError } from '../errors.js';
 import { describe } from '../internal/describe.js';
-import { atBoundary, fieldsOf, itemsOf } from '../internal/read.js';
+import { atBoundary, readCallerValue, fieldsOf, itemsOf } from '../internal/read.js';
 
 /**
  * One objective of {@link paretoFront}: a function giving a row's value, smaller being better; or that
@@ -56,7 +56,7 @@ function checkObjective<T>(value: unknown, index: number): CheckedObjective<T> {
  *
  * @param objectives - functions (smaller is better), or `{ value, goal: 'max' }` for larger is better
  * @throws {@link AnalysisError} for rows that are not an array, no objectives, a malformed objective, or an
- * objective value that is not a finite number (the path names the row and the message the objective)
+ * objective value that is not a finite number, or an objective that throws (the path names the row)
  *
  * @example
  * ```ts
@@ -76,7 +76,8 @@ export function paretoFront<T>(rows: readonly T[], objectives: readonly Objectiv
   const values = new Float64Array(items.length * k);
   items.forEach((row, i) => {
     checked.forEach((objective, j) => {
-      const value = objective.value(row);
+      // The caller's function on the caller's row: whatever it throws becomes an error naming the row.
+      const value = readCallerValue(`rows[${i}]`, AnalysisError, () => objective.value(row));
       if (typeof value !== 'number' || !Number.isFinite(value)) {
         throw new AnalysisError(`rows[${i}]`, `objective ${objective.name} gives ${describe(value)}, not a finite number`);
       }

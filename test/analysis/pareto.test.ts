@@ -55,4 +55,16 @@ describe('paretoFront', () => {
     expect(() => paretoFront(input as never, objectives as never)).toThrow(AnalysisError);
     expect(() => paretoFront(input as never, objectives as never)).toThrow(message);
   });
+
+  it("turns an objective's own exception into an AnalysisError naming the row", () => {
+    const rows = [{ flops: 1 }, undefined as unknown as { flops: number }];
+    let caught: unknown;
+    try {
+      paretoFront(rows, [(row) => row.flops]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AnalysisError);
+    expect((caught as AnalysisError).path).toBe('rows[1]');
+  });
 });
