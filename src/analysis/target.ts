@@ -10,7 +10,7 @@ import { countComplexity } from '../network/count.js';
 import { checkSpec } from '../spec/check.js';
 import type { Complexity, Metric } from '../spec/common.js';
 import { approximateScalingFactors, complexityExponents, scalingFactors } from '../scaling/factors.js';
-import { checkPolicy, type ScaledModel, type ScaleOptions, scaleChecked, toStrategy } from '../scaling/scale.js';
+import { checkPolicy, keepModel, type ScaledModel, type ScaleOptions, scaleChecked, toStrategy } from '../scaling/scale.js';
 import { plateauBoundaries } from '../scaling/plateaus.js';
 import type { RoundingPolicy } from '../scaling/rounding.js';
 import { formatStrategy, type ScalingStrategy } from '../scaling/strategy.js';
@@ -172,12 +172,12 @@ export function scaleToTarget(
   /**
    * The scaled model at s, or null where rounding breaks the network (too small or too large). The search
    * uses V8's `**` and does not keep its candidates (no freezing, no caching); the answer is recomputed
-   * exactly, and kept, at the end.
+   * exactly (`exact`: Python's correctly rounded powers), and kept, at the end.
    */
   const evaluate = (s: number, exact = false): ScaledModel | null => {
     try {
       const factors = exact ? scalingFactors(checkedStrategy, s) : approximateScalingFactors(checkedStrategy, s);
-      return scaleChecked(base, factors, policy, exact);
+      return scaleChecked(base, factors, policy, false);
     } catch (error) {
       if (error instanceof ScalingError) return null;
       throw error;
@@ -282,16 +282,19 @@ export function scaleToTarget(
   // Recompute the closest candidates exactly, so that scale(spec, strategy, factor) reproduces the answer
   // (the exact multipliers can differ from the search's in the last bit).
   const closest = candidates.sort((a, b) => distance(a[1]) - distance(b[1]) || value(a[1]) - value(b[1])).slice(0, EXACT_CANDIDATES);
-  let answer: TargetResult | null = null;
+  let chosen: { model: ScaledModel; factor: number; relativeError: number } | null = null;
   for (const [s] of closest) {
     const model = evaluate(s, true);
     if (model === null) continue;
     const error = (value(model) - goal) / goal;
-    if (answer === null || Math.abs(error) < Math.abs(answer.relativeError) || (Math.abs(error) === Math.abs(answer.relativeError) && error < answer.relativeError)) {
-      answer = { spec: model.spec, factor: s, complexity: model.complexity, relativeError: error };
+    if (chosen === null || Math.abs(error) < Math.abs(chosen.relativeError) || (Math.abs(error) === Math.abs(chosen.relativeError) && error < chosen.relativeError)) {
+      chosen = { model, factor: s, relativeError: error };
     }
   }
-  if (answer === null) return unreachable();
+  if (chosen === null) return unreachable();
+  // Only the answer is kept (frozen, owned, its counts remembered).
+  const kept = keepModel(chosen.model);
+  const answer: TargetResult = { spec: kept.spec, factor: chosen.factor, complexity: kept.complexity, relativeError: chosen.relativeError };
   return table === null ? answer : { ...answer, latency: predictCompiled(answer.spec, table) };
 }
 

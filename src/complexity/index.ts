@@ -1,5 +1,5 @@
-import { countComplexity } from '../network/count.js';
-import { checkSpec } from '../spec/check.js';
+import { countComplexity, walkComplexity } from '../network/count.js';
+import { isOwned, readSpec } from '../spec/check.js';
 import type { Complexity } from '../spec/common.js';
 import type { ModelSpec } from '../families/index.js';
 
@@ -19,5 +19,7 @@ import type { ModelSpec } from '../families/index.js';
  * ```
  */
 export function complexity(spec: ModelSpec): Complexity {
-  return countComplexity(checkSpec(spec));
+  if (isOwned(spec)) return countComplexity(spec);
+  // A caller's spec: its checked copy is seen by this call alone, so it is counted, not kept.
+  return Object.freeze(walkComplexity(readSpec(spec)));
 }

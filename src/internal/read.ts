@@ -22,16 +22,34 @@ export function fieldsOf(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new error(path, `${value === undefined ? 'is missing' : `${describe(value)} is not`} an object (${what})`);
   }
-  // Data this library built has only the fields it was written with (the tests hold it to that).
-  if (!libraryData) {
-    for (const key of Object.keys(value)) {
-      if (!fields.includes(key)) throw new error(join(path, key), `is not a field of ${what} (fields: ${fields.join(', ')})`);
-    }
-  }
+  // Data this library built is plain, with only the fields it was written with (the tests hold it to
+  // that): it is its own snapshot, read in place (`fields` never name an Object.prototype member).
+  if (libraryData) return value as Readonly<Record<string, unknown>>;
+  const keys = Object.keys(value);
   // A plain object, not Object.create(null) (V8 keeps those in slow dictionary mode, and every spec a
   // scale makes is read through here): `fields` are this library's own names, never `__proto__`.
   const snapshot: Record<string, unknown> = {};
-  for (const field of fields) snapshot[field] = ownValue(value, field, path, field, error);
+  let enumerable = 0;
+  let accessor: string | undefined; // reported after any unknown key, as the keys are checked first
+  for (const field of fields) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, field);
+    if (descriptor === undefined) {
+      snapshot[field] = undefined;
+      continue;
+    }
+    if (descriptor.enumerable === true) enumerable++;
+    if (!('value' in descriptor)) accessor ??= field;
+    snapshot[field] = descriptor.value;
+  }
+  // Every enumerable key is one of `fields` exactly when as many of them were found (no quadratic search
+  // unless one is not).
+  if (enumerable !== keys.length) {
+    const unknown = keys.find((key) => !fields.includes(key));
+    // No unknown key, yet the counts differ: only a proxy reports its own fields inconsistently.
+    if (unknown === undefined) throw new error(path, `reports its own fields inconsistently (a proxy?); give plain data (${what})`);
+    throw new error(join(path, unknown), `is not a field of ${what} (fields: ${fields.join(', ')})`);
+  }
+  if (accessor !== undefined) throw new error(join(path, accessor), 'is a getter or setter; give plain data');
   return snapshot;
 }
 
@@ -42,6 +60,8 @@ export function itemsOf(value: unknown, path: string, maxLength: number, what: s
   }
   const length = value.length;
   if (length > maxLength) throw new error(path, `has ${length} elements, more than the limit of ${maxLength}`);
+  // Library data has no holes and no accessors; callers only read the items.
+  if (libraryData) return value;
   const items: unknown[] = [];
   for (let i = 0; i < length; i++) {
     if (!Object.hasOwn(value, i)) throw new error(join(path, i), 'is missing (a hole in the array)');
@@ -72,7 +92,6 @@ export function readLibraryData<T>(read: () => T): T {
 
 /** The own data property `key` of `value`; its path (`parent` joined with `field`) is built only for an error. */
 function ownValue(value: object, key: string, parent: string, field: string | number, error: ErrorClass): unknown {
-  if (libraryData) return Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
   const descriptor = Object.getOwnPropertyDescriptor(value, key);
   if (descriptor === undefined) return undefined;
   if (!('value' in descriptor)) throw new error(join(parent, field), 'is a getter or setter; give plain data');

@@ -1,6 +1,7 @@
 /** Interpreting a spec's description: the walk, and exact complexity from it. */
 import { SpecError } from '../errors.js';
 import type { ErrorClass } from '../internal/check.js';
+import { ownedCounts, rememberCounts } from '../internal/owned.js';
 import { LIMITS } from '../limits.js';
 import { familyOf, type ModelSpec } from '../families/index.js';
 import type { Complexity } from '../spec/common.js';
@@ -24,17 +25,20 @@ export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClas
   return net;
 }
 
-/** Complexity of specs already counted: a checked spec is immutable, so its counts never change. */
+/** Complexity of checked specs that are not owned, already counted (owned specs keep theirs in internal/owned.ts). */
 const counted = new WeakMap<ModelSpec, Complexity>();
 
 /**
  * Exact complexity of a checked spec, counted once per spec object (see {@link walkComplexity}).
  */
 export function countComplexity(spec: ModelSpec): Complexity {
-  let result = counted.get(spec);
+  const known = ownedCounts(spec);
+  if (known) return known;
+  let result = known === undefined ? counted.get(spec) : undefined;
   if (result === undefined) {
     result = Object.freeze(walkComplexity(spec));
-    counted.set(spec, result);
+    if (known === null) rememberCounts(spec, result);
+    else counted.set(spec, result);
   }
   return result;
 }

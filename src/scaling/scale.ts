@@ -2,8 +2,9 @@ import { ScalingError, SpecError } from '../errors.js';
 import { join, oneOf, positiveNumber } from '../internal/check.js';
 import { atBoundary, fieldsOf, readLibraryData } from '../internal/read.js';
 import { familyOf, type ModelSpec, type ScaledSpec } from '../families/index.js';
-import { countComplexity, walkComplexity } from '../network/count.js';
-import { checkSpec, own } from '../spec/check.js';
+import { ownCounted } from '../internal/owned.js';
+import { walkComplexity } from '../network/count.js';
+import { checkSpec } from '../spec/check.js';
 import type { Complexity } from '../spec/common.js';
 import { type ScalingFactors, scalingFactors } from './factors.js';
 import type { RoundingPolicy } from './rounding.js';
@@ -128,6 +129,11 @@ export function checkPolicy(options: unknown): RoundingPolicy {
   }, ScalingError);
 }
 
+/** Keeps a model that {@link scaleChecked} made with `keep` false: its spec frozen and owned, its counts remembered. */
+export function keepModel(model: ScaledModel): ScaledModel {
+  return { spec: model.spec, complexity: ownCounted(model.spec, model.complexity) };
+}
+
 /** A scaled network and its complexity (computed anyway to prove the network valid). */
 export interface ScaledModel {
   readonly spec: ModelSpec;
@@ -153,9 +159,8 @@ export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: R
   try {
     // The family's own checks on the network it made (plain data this library built: read directly).
     const checked = readLibraryData(() => familyOf(scaled).parse(scaled)) as ModelSpec;
-    if (!keep) return { spec: checked, complexity: walkComplexity(checked) };
-    own(checked);
-    return { spec: checked, complexity: countComplexity(checked) };
+    const complexity = walkComplexity(checked);
+    return keep ? { spec: checked, complexity: ownCounted(checked, complexity) } : { spec: checked, complexity };
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     throw new ScalingError(error.path, `the scaled network would be invalid: ${error.reason}`, { cause: error });

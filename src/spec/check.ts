@@ -6,31 +6,27 @@
 import { SpecError } from '../errors.js';
 import { oneOf } from '../internal/check.js';
 import { describe } from '../internal/describe.js';
-import { deepFreeze } from '../internal/freeze.js';
+import { isOwned, own } from '../internal/owned.js';
 import { atBoundary } from '../internal/read.js';
 import { FAMILY_NAMES, familyNamed, type ModelSpec } from '../families/index.js';
 
-/** Specs this library built, froze and checked itself. */
-const owned = new WeakSet<object>();
-
-/** Freezes a spec this library built from checked values and records it as checked. */
-export function own<T extends object>(spec: T): T {
-  owned.add(deepFreeze(spec));
-  return spec;
-}
-
-/** Whether a value is a spec this library made. */
-export function isOwned(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && owned.has(value);
-}
+export { isOwned, own } from '../internal/owned.js';
 
 /**
  * Checks the structure of a spec and returns the library's own copy of it (or the spec itself, when the
  * library made it). Throws {@link SpecError} naming the first bad field. Does not check complexity overflow.
  */
 export function checkSpec(value: unknown): ModelSpec {
-  if (typeof value === 'object' && value !== null && owned.has(value)) return value as ModelSpec;
-  return own(atBoundary(() => parseSpec(value), SpecError));
+  if (isOwned(value)) return value as ModelSpec;
+  return own(readSpec(value));
+}
+
+/**
+ * A caller's spec checked into a plain copy that is neither frozen nor remembered: for work that uses
+ * the copy once and lets it go (counting a caller's spec), where owning it would only cost time.
+ */
+export function readSpec(value: unknown): ModelSpec {
+  return atBoundary(() => parseSpec(value), SpecError);
 }
 
 function parseSpec(value: unknown): ModelSpec {

@@ -99,21 +99,55 @@ function readStage(value: unknown, path: string, blockType: BlockType): AnyNetSt
   const groupPath = join(path, 'groupWidth');
   const multiplier = readBottleneckMultiplier(stage.bottleneckMultiplier, multiplierPath);
   const groupWidth = readWidth(stage.groupWidth, groupPath);
-  if (bottleneck) {
-    const bottleneckWidth = roundHalfEven(width * multiplier);
-    if (bottleneckWidth > LIMITS.maxWidth) {
-      throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} ${bottleneckWidth} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
-    }
-    if (bottleneckWidth < 1) {
-      throw new SpecError(multiplierPath, `${describe(multiplier)} makes the bottleneck of width ${width} round to ${bottleneckWidth} channels`);
-    }
-    if (bottleneckWidth % groupWidth !== 0) {
-      throw new SpecError(
-        groupPath,
-        `${groupWidth} does not divide the bottleneck width ${bottleneckWidth} (width ${width} x bottleneckMultiplier ${multiplier})`,
-      );
-    }
-  }
+  if (bottleneck) checkBottleneck(width, multiplier, groupWidth, path);
   // Other blocks ignore both; they are kept as given (pycls's scaler scales them all the same).
   return { depth, width, stride, bottleneckMultiplier: multiplier, groupWidth };
+}
+
+/** A bottleneck stage's bottleneck width: within the limits, and a multiple of its group width. */
+function checkBottleneck(width: number, multiplier: number, groupWidth: number, path: string): void {
+  const bottleneckWidth = roundHalfEven(width * multiplier);
+  if (bottleneckWidth > LIMITS.maxWidth) {
+    throw new SpecError(join(path, 'bottleneckMultiplier'), `${describe(multiplier)} makes the bottleneck of width ${width} ${bottleneckWidth} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
+  }
+  if (bottleneckWidth < 1) {
+    throw new SpecError(join(path, 'bottleneckMultiplier'), `${describe(multiplier)} makes the bottleneck of width ${width} round to ${bottleneckWidth} channels`);
+  }
+  if (bottleneckWidth % groupWidth !== 0) {
+    throw new SpecError(
+      join(path, 'groupWidth'),
+      `${groupWidth} does not divide the bottleneck width ${bottleneckWidth} (width ${width} x bottleneckMultiplier ${multiplier})`,
+    );
+  }
+}
+
+/** Whether a computed value is an integer in [1, max]. */
+function inRange(value: number | undefined, max: number): boolean {
+  return Number.isSafeInteger(value) && value! >= 1 && value! <= max;
+}
+
+/**
+ * Checks stages that this library computed for an AnyNet whose other fields are already checked (a
+ * RegNet's generated form): what {@link parseAnyNet} checks of stages and across them (their count, each
+ * stage's values and bottleneck, the total depth, the squeeze-excite widths), without copying them. The
+ * values are this library's integers, so each is range-checked, and read again for its message only when
+ * it fails. Throws the `SpecError` that parseAnyNet would.
+ */
+export function checkComputedStages(stages: readonly AnyNetStage[], blockType: BlockType, stemWidth: number, seRatio: number | null): void {
+  if (stages.length > LIMITS.maxStages) throw new SpecError('stages', `has ${stages.length} elements, more than the limit of ${LIMITS.maxStages}`);
+  if (stages.length === 0) throw new SpecError('stages', 'is empty (expected at least one element)');
+  const bottleneck = usesBottleneck(blockType);
+  let total = 0;
+  let widest = stemWidth;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i]!;
+    if (!(inRange(stage.depth, LIMITS.maxBlocks) && inRange(stage.width, LIMITS.maxWidth) && inRange(stage.stride, LIMITS.maxStride) && (stage.groupWidth === undefined || inRange(stage.groupWidth, LIMITS.maxWidth)))) {
+      readStage(stage, join('stages', i), blockType); // throws the error naming the field
+    }
+    if (bottleneck) checkBottleneck(stage.width, stage.bottleneckMultiplier!, stage.groupWidth!, join('stages', i));
+    total += stage.depth;
+    widest = Math.max(widest, stage.width);
+  }
+  checkTotalBlocks(total, 'stages');
+  if (seRatio !== null) checkSeWidths(seRatio, [widest]);
 }

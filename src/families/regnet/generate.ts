@@ -52,9 +52,25 @@ export function generateRegNet(wa: number, w0: number, wm: number, depth: number
   if (wm <= 1) throw new SpecError('wm', `${describe(wm)} is not a finite number > 1`);
   integerInRange(depth, 1, LIMITS.maxListedBlocks, 'depth', SpecError);
 
-  const logWm = Math.log(wm);
   const continuousWidths: number[] = [];
   const blockWidths: number[] = [];
+  return { ...generateStages(wa, w0, wm, depth, q, blockWidths, continuousWidths), blockWidths, continuousWidths };
+}
+
+/**
+ * The loop of {@link generateRegNet} on checked arguments: stage widths and depths, and (where arrays are
+ * given) each block's quantized and continuous width.
+ */
+export function generateStages(
+  wa: number,
+  w0: number,
+  wm: number,
+  depth: number,
+  q = 8,
+  blockWidths: number[] | null = null,
+  continuousWidths: number[] | null = null,
+): { widths: number[]; depths: number[] } {
+  const logWm = Math.log(wm);
   const widths: number[] = [];
   const depths: number[] = [];
   for (let i = 0; i < depth; i++) {
@@ -64,8 +80,8 @@ export function generateRegNet(wa: number, w0: number, wm: number, depth: number
     if (!(width <= LIMITS.maxWidth)) {
       throw new SpecError('wa', `${describe(wa)} makes block ${i} ${width} channels wide, beyond the limit of ${LIMITS.maxWidth}`);
     }
-    continuousWidths.push(continuous);
-    blockWidths.push(width);
+    continuousWidths?.push(continuous);
+    blockWidths?.push(width);
     // Widths never decrease (wa >= 0, wm > 1), so equal widths are adjacent: a stage is a run of them.
     if (widths[widths.length - 1] === width) depths[depths.length - 1]! += 1;
     else {
@@ -73,5 +89,5 @@ export function generateRegNet(wa: number, w0: number, wm: number, depth: number
       depths.push(1);
     }
   }
-  return { widths, depths, blockWidths, continuousWidths };
+  return { widths, depths };
 }
