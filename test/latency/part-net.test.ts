@@ -14,14 +14,8 @@ import type { Layer } from '../../src/network/net.js';
 import { checkSpec } from '../../src/spec/check.js';
 import { realisticSpec } from '../arbitraries.js';
 
-interface Cut {
-  readonly kind: string;
-  readonly label: string;
-  readonly repeats: number;
-  readonly codes: Int32Array;
-  readonly hash: number;
-  readonly features: Float64Array;
-}
+/** A part as the prediction walk hands it, copied out of the walk's buffers. */
+type Cut = { readonly kind: string; readonly label: string; readonly repeats: number; readonly codes: Int32Array; readonly hash: number; readonly features: Float64Array };
 
 function cut(spec: ModelSpec): Cut[] {
   const parts: Cut[] = [];
