@@ -114,9 +114,12 @@ export class Codes {
     this.length = at + count;
   }
 
-  /** A 32-bit FNV-1a style hash of the codes (of each code as a whole, not of its bytes). */
+  /**
+   * An FNV-1a style hash of the codes (of each code as a whole, not of its bytes), cut to 30 bits: a
+   * small integer, which V8 keeps unboxed as a Map key.
+   */
   hash(): number {
-    return this.running >>> 0;
+    return this.running & 0x3fffffff;
   }
 
   /** Whether the codes equal `other`. */
