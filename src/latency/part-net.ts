@@ -113,7 +113,7 @@ export class PartNet extends Net {
     return path;
   }
 
-  /** Starts a layer of op code `op`: appends the part's input shape first, if it is the part's first layer, then `op`. */
+  /** Starts a layer: appends the part's input shape if it is the part's first layer; returns the codes to append the layer's to. */
   private start(): Codes {
     if (this.layers++ === 0) this.codes.push(4, 0, this.channels, this.size, this.tokens);
     return this.codes;
