@@ -1,10 +1,9 @@
 /**
  * What the fitted fallback of a latency table sees of a part: per op type, the multiply-adds and the
  * elements it writes, and how many runtime nodes the part has. A part's predicted time is a non-negative
- * weighted sum of these (src/latency/fit.ts).
+ * weighted sum of these (src/latency/fit.ts). The walk that cuts a network into parts adds each op's
+ * features as it goes (src/latency/part-net.ts).
  */
-import type { Layer, Shape } from '../network/net.js';
-import { OP } from './key.js';
 
 /**
  * The op types, each with the work it is measured by. Compute-bound types have two columns (flops and
@@ -48,84 +47,33 @@ const HAS_FLOPS: boolean[] = [];
 }
 export const NODES = FEATURES - 1;
 
-/** Elements of a tensor of `shape` for one image. */
-function elements(shape: Shape): number {
-  return shape.tokens > 0 ? shape.tokens * shape.channels : shape.channels * shape.size * shape.size;
-}
+/** Index in {@link OP_TYPES} of each op type, by a name for code. */
+export const OP_TYPE = {
+  conv1x1: 0,
+  convKxK: 1,
+  grouped: 2,
+  depthwise: 3,
+  linear: 4,
+  attention: 5,
+  maxPool: 6,
+  globalPool: 7,
+  reluActivation: 8,
+  smoothActivation: 9,
+  add: 10,
+  multiply: 11,
+  layerNorm: 12,
+  reshape: 13,
+} as const satisfies Record<string, number>;
 
-/** Adds `flops` and `moved` elements of op type `type` to `into`, and one node. */
-function add(into: Float64Array, type: number, flops: number, moved: number): void {
+/**
+ * Adds `flops` and `moved` elements of op type `type` (an index in {@link OP_TYPES}) to the features
+ * `into`, and one runtime node. (Types without a flops column take the elements only.)
+ */
+export function addFeatures(into: Float64Array, type: number, flops: number, moved: number): void {
   const offset = OFFSET[type]!;
   if (HAS_FLOPS[type]) {
     into[offset] = into[offset]! + flops;
     into[offset + 1] = into[offset + 1]! + moved;
   } else into[offset] = into[offset]! + moved;
   into[NODES] = into[NODES]! + 1;
-}
-
-type Of<K extends Layer['op']> = Extract<Layer, { op: K }>;
-
-/** The op code of a layer (see `pushLayerCodes`), for callers that do not have it yet. */
-function opOf(layer: Layer): number {
-  return OP[layer.op];
-}
-
-/**
- * Adds the features of one layer, of op code `op` (src/latency/key.ts), to `into`. Batch norms count
- * nothing: the exported model folds each into the conv before it. Forks and swaps are bookkeeping, not
- * runtime nodes. (The switch is on the number, and each case reads its own layer kind's fields, so that
- * every field read sees one kind of object: this runs for every layer of every fitted part.)
- */
-export function addLayerFeatures(into: Float64Array, layer: Layer, op: number): void {
-  switch (op) {
-    case OP.conv: {
-      const conv = layer as Of<'conv'>;
-      const type = conv.groups === 1 ? (conv.kernel === 1 ? 0 : 1) : conv.groups === conv.input.channels ? 3 : 2;
-      add(into, type, conv.flops, conv.acts);
-      return;
-    }
-    case OP.linear: {
-      const linear = layer as Of<'linear'>;
-      add(into, 4, linear.flops, linear.acts);
-      return;
-    }
-    case OP.attention: {
-      const attention = layer as Of<'attention'>;
-      add(into, 5, attention.flops, attention.acts);
-      return;
-    }
-    case OP.maxpool:
-      add(into, 6, 0, elements((layer as Of<'maxpool'>).input));
-      return;
-    case OP.avgpool:
-      add(into, 7, 0, elements((layer as Of<'avgpool'>).input));
-      return;
-    case OP.act: {
-      const kind = (layer as Of<'act'>).kind;
-      add(into, kind === 'sigmoid' || kind === 'silu' || kind === 'gelu' ? 9 : 8, 0, elements((layer as Of<'act'>).output));
-      return;
-    }
-    case OP.merge: {
-      const merge = layer as Of<'merge'>;
-      add(into, merge.kind === 'add' ? 10 : 11, 0, elements(merge.output));
-      return;
-    }
-    case OP.norm: {
-      const norm = layer as Of<'norm'>;
-      if (norm.kind !== 'batch') add(into, 12, 0, elements(norm.output));
-      return;
-    }
-    case OP.fork:
-    case OP.swap:
-      return;
-    default:
-      add(into, 13, 0, elements(layer.output));
-  }
-}
-
-/** The feature vector of a part made of the first `count` of `layers` (all by default), of op codes `ops` when known. */
-export function partFeatures(layers: readonly Layer[], count = layers.length, ops?: Uint8Array): Float64Array {
-  const features = new Float64Array(FEATURES);
-  for (let i = 0; i < count; i++) addLayerFeatures(features, layers[i]!, ops === undefined ? opOf(layers[i]!) : ops[i]!);
-  return features;
 }

@@ -60,14 +60,26 @@ export function layerToken(layer: Layer): string {
   }
 }
 
+/** FNV-1a's offset basis and prime (32 bits). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /**
- * A growable buffer of codes: the numbers equivalent to a part's key (see {@link pushLayerCodes}). Parts
+ * A growable buffer of codes: the numbers equivalent to a part's key (see `PartNet`). Parts
  * with equal codes have equal keys; prediction compares codes, not strings, so that looking a part up
  * builds no string.
  */
 export class Codes {
   values = new Int32Array(256);
   length = 0;
+  /** The hash of the codes so far (see {@link hash}), kept as they are pushed: a part's codes are hashed once, in one pass. */
+  private running = FNV_OFFSET;
+
+  /** Empties the buffer. */
+  clear(): void {
+    this.length = 0;
+    this.running = FNV_OFFSET;
+  }
 
   /** Appends the first `count` of up to 7 numbers. */
   push(count: number, a: number, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0): void {
@@ -79,21 +91,35 @@ export class Codes {
     const v = this.values;
     const at = this.length;
     v[at] = a;
-    if (count > 1) v[at + 1] = b;
-    if (count > 2) v[at + 2] = c;
-    if (count > 3) v[at + 3] = d;
-    if (count > 4) v[at + 4] = e;
-    if (count > 5) v[at + 5] = f;
-    if (count > 6) v[at + 6] = g;
+    let hash = Math.imul(this.running ^ a, FNV_PRIME);
+    if (count > 1) {
+      v[at + 1] = b;
+      hash = Math.imul(hash ^ b, FNV_PRIME);
+      if (count > 2) {
+        v[at + 2] = c;
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        if (count > 3) {
+          v[at + 3] = d;
+          hash = Math.imul(hash ^ d, FNV_PRIME);
+          if (count > 4) {
+            v[at + 4] = e;
+            v[at + 5] = f;
+            v[at + 6] = g;
+            hash = Math.imul(Math.imul(Math.imul(hash ^ e, FNV_PRIME) ^ f, FNV_PRIME) ^ g, FNV_PRIME);
+          }
+        }
+      }
+    }
+    this.running = hash;
     this.length = at + count;
   }
 
-  /** A 32-bit FNV-1a style hash of the codes. */
+  /**
+   * An FNV-1a style hash of the codes (of each code as a whole, not of its bytes), cut to 30 bits: a
+   * small integer, which V8 keeps unboxed as a Map key.
+   */
   hash(): number {
-    let hash = 0x811c9dc5;
-    const v = this.values;
-    for (let i = 0; i < this.length; i++) hash = Math.imul(hash ^ v[i]!, 0x01000193);
-    return hash >>> 0;
+    return this.running & 0x3fffffff;
   }
 
   /** Whether the codes equal `other`. */
@@ -110,28 +136,8 @@ export class Codes {
   }
 }
 
-/** Code of an activation kind (a switch: cheaper than a keyed lookup on the hot path). */
-function activationCode(kind: ActivationKind): number {
-  switch (kind) {
-    case 'relu':
-      return 0;
-    case 'relu6':
-      return 1;
-    case 'silu':
-      return 2;
-    case 'hardswish':
-      return 3;
-    case 'hardsigmoid':
-      return 4;
-    case 'sigmoid':
-      return 5;
-    case 'gelu':
-      return 6;
-  }
-}
-
 /**
- * The op code of each layer op, the first code of its layer in {@link pushLayerCodes}.
+ * The op code of each layer op, the first code of its layer in a part's codes (src/latency/part-net.ts).
  */
 export const OP = {
   conv: 1,
@@ -153,71 +159,6 @@ export const OP = {
   attention: 17,
 } as const satisfies Record<LayerOp, number>;
 
-/**
- * Appends the codes of a layer: its op code ({@link OP}), then the attributes of its token, in the same
- * order. Returns the op code. (Cases in order of frequency: this runs for every layer of a prediction.)
- */
-export function pushLayerCodes(codes: Codes, layer: Layer): number {
-  switch (layer.op) {
-    case 'conv':
-      codes.push(7, OP.conv, layer.output.channels, layer.kernel, layer.stride, layer.padding, layer.groups, layer.bias ? 1 : 0);
-      return OP.conv;
-    case 'norm':
-      codes.push(2, OP.norm, layer.kind === 'batch' ? 0 : layer.kind === 'layer' ? 1 : 2);
-      return OP.norm;
-    case 'act':
-      codes.push(2, OP.act, activationCode(layer.kind));
-      return OP.act;
-    case 'fork':
-      codes.push(1, OP.fork);
-      return OP.fork;
-    case 'merge':
-      codes.push(2, OP.merge, layer.kind === 'add' ? 0 : 1);
-      return OP.merge;
-    case 'swap':
-      codes.push(1, OP.swap);
-      return OP.swap;
-    case 'avgpool':
-      codes.push(1, OP.avgpool);
-      return OP.avgpool;
-    case 'flatten':
-      codes.push(1, OP.flatten);
-      return OP.flatten;
-    case 'linear':
-      codes.push(3, OP.linear, layer.output.channels, layer.bias ? 1 : 0);
-      return OP.linear;
-    case 'maxpool':
-      codes.push(4, OP.maxpool, layer.kernel, layer.stride, layer.padding);
-      return OP.maxpool;
-    case 'permute':
-      codes.push(2, OP.permute, layer.layout === 'channelsLast' ? 0 : 1);
-      return OP.permute;
-    case 'scale':
-      codes.push(1, OP.scale);
-      return OP.scale;
-    case 'tokens':
-      codes.push(1, OP.tokens);
-      return OP.tokens;
-    case 'token':
-      codes.push(2, OP.token, layer.select === 'first' ? 0 : 1);
-      return OP.token;
-    case 'classToken':
-      codes.push(1, OP.classToken);
-      return OP.classToken;
-    case 'positionEmbedding':
-      codes.push(1, OP.positionEmbedding);
-      return OP.positionEmbedding;
-    case 'attention':
-      codes.push(2, OP.attention, layer.heads);
-      return OP.attention;
-  }
-}
-
-/** Appends the codes of a part's input shape (they come first). */
-export function pushShapeCodes(codes: Codes, shape: Shape): void {
-  codes.push(4, 0, shape.channels, shape.size, shape.tokens);
-}
-
 /** The input part of a key: `channels x side` for an image tensor, `channels t tokens` for a token sequence. */
 export function shapeToken(shape: Shape): string {
   return shape.tokens > 0 ? `${shape.channels}t${shape.tokens}` : `${shape.channels}x${shape.size}`;
@@ -231,35 +172,39 @@ export function partKey(layers: readonly Layer[]): string {
 }
 
 /**
- * Rebuilds the part a key describes on a new {@link Net} (with `sink`, if given), checking every token:
+ * Rebuilds the part a key describes on a new {@link Net} (handing its layers to `sink`, if given; or on
+ * the net `makeNet` makes), checking every token:
  * widths, kernels and strides within {@link LIMITS}, groups that divide both widths, outputs of at least
  * one pixel, joins of tensors of matching shapes, and residual branches that open before they close and
  * all close. Layers are named by their index (`0`, `1`, ...). Throws {@link LatencyTableError} at `path`
  * naming the bad token.
  */
-export function replayKey(key: unknown, sink: Sink | null, path: string): Net {
+export function replayKey(key: unknown, sink: Sink | null, path: string, makeNet: NetMaker = (channels, size) => walkingNet(channels, size, sink)): Net {
   if (typeof key !== 'string') throw new LatencyTableError(path, `${describe(key)} is not a cost key (a string)`);
   if (key.length > MAX_KEY_LENGTH) throw new LatencyTableError(path, `is ${key.length} characters long, more than the limit of ${MAX_KEY_LENGTH}`);
   const slash = key.indexOf('/');
   if (slash < 0) throw new LatencyTableError(path, `${describe(key)} is not a cost key (input shape, '/', layers)`);
   const tokens = key.slice(slash + 1).split(';');
   if (tokens.length > MAX_KEY_LAYERS) throw new LatencyTableError(path, `has ${tokens.length} layers, more than the limit of ${MAX_KEY_LAYERS}`);
-  const net = startNet(key.slice(0, slash), sink, path);
+  const net = startNet(key.slice(0, slash), makeNet, path);
   const replay = new Replay(net, path);
   for (let i = 0; i < tokens.length; i++) replay.token(tokens[i]!, i);
   if (replay.open > 0) throw new LatencyTableError(path, `leaves ${replay.open} residual branch(es) open (a '(' without its ')+' or ')*')`);
   return net;
 }
 
-function startNet(input: string, sink: Sink | null, path: string): Net {
+/** Makes the net a key is replayed on, of `channels` x `size` input. */
+export type NetMaker = (channels: number, size: number) => Net;
+
+function startNet(input: string, makeNet: NetMaker, path: string): Net {
   const match = /^(\d{1,8})([xt])(\d{1,8})$/.exec(input);
   if (match === null) throw new LatencyTableError(path, `input shape ${describe(input)} is not 'CxS' (channels x side) or 'CtT' (channels t tokens)`);
   const channels = Number(match[1]);
   const extent = Number(match[3]);
   if (channels < 1 || channels > LIMITS.maxWidth) throw new LatencyTableError(path, `input channels ${channels} are not in [1, ${LIMITS.maxWidth}]`);
   if (extent < 1 || extent > LIMITS.maxResolution) throw new LatencyTableError(path, `input ${match[2] === 'x' ? 'side' : 'tokens'} ${extent} are not in [1, ${LIMITS.maxResolution}]`);
-  if (match[2] === 'x') return walkingNet(channels, extent, sink);
-  const net = walkingNet(channels, 1, sink);
+  if (match[2] === 'x') return makeNet(channels, extent);
+  const net = makeNet(channels, 1);
   net.tokens = extent;
   return net;
 }

@@ -3,12 +3,13 @@
  * block), each distinct block, whatever lies between stages, and the head (everything after the last
  * block). Generic: the cuts are the block boundaries that {@link Net.blocks} reports, and each part's
  * cost key is made from its layer records (src/latency/key.ts), so no family needs code of its own.
+ * Prediction cuts the same parts with a walk that builds no layer records (src/latency/part-net.ts).
  */
 import { LatencyTableError } from '../errors.js';
 import type { ModelSpec } from '../families/index.js';
 import { walk } from '../network/count.js';
 import type { BlockEvent, Layer, Sink } from '../network/net.js';
-import { Codes, partKey, pushLayerCodes, pushShapeCodes } from './key.js';
+import { partKey } from './key.js';
 
 /**
  * Where in the network a part is: the stem (before the first block), a block, whatever lies between
@@ -36,93 +37,70 @@ export interface NetworkPart {
 }
 
 /**
- * Receives each part as it is cut: its first `count` layers with their op codes `ops`, and `codes` (the
- * numbers of its key, see `pushLayerCodes`) and their `hash`. The layers, op codes and codes are buffers
- * reused for the next part, valid during the call only.
+ * Where parts end, from the block boundaries of a walk that visits each stage's blocks 0 and 1 only
+ * (block 1 standing for the rest): tells `close` the kind, repeats and label of each part that ends at
+ * a boundary and has layers (`hasLayers`).
  */
-export type PartVisitor = (
-  kind: PartKind,
-  repeats: number,
-  label: string,
-  layers: readonly Layer[],
-  count: number,
-  codes: Codes,
-  hash: number,
-  ops: Uint8Array,
-) => void;
-
-/** Cuts a walk into parts at block boundaries; the walk hands it each stage's blocks 0 and 1 only. */
-class PartCutter implements Sink {
-  readonly distinctBlocks = true;
-  /** Layer names are not read (labels come from block scopes): the walk builds none. */
-  readonly names = false;
-  private count = 0;
+export class PartBoundaries {
   private depth = 0;
   private blocksSeen = false;
   private transitions = 0;
 
   constructor(
-    private readonly visit: PartVisitor,
-    private readonly codes: Codes,
-    private readonly layers: Layer[],
-    private ops: Uint8Array,
+    private readonly hasLayers: () => boolean,
+    private readonly close: (kind: PartKind, repeats: number, label: string) => void,
   ) {}
 
-  layer(layer: Layer): void {
-    if (this.count === 0) pushShapeCodes(this.codes, layer.input);
-    if (this.count === this.ops.length) {
-      const grown = new Uint8Array(2 * this.ops.length);
-      grown.set(this.ops);
-      this.ops = grown;
+  /** A block of `scope` begins (standing for `repeats` blocks). */
+  begin(scope: string, repeats: number): void {
+    if (this.depth++ === 0) {
+      if (!this.hasLayers()) return;
+      if (this.blocksSeen) this.close('transition', 1, `transition ${++this.transitions}`);
+      else this.close('stem', 1, 'stem');
+    } else if (repeats > 1) {
+      // Blocks inside a block would be walked once for many: the outer block's key would miss them.
+      throw new LatencyTableError('', `the network nests stages of blocks (${scope}); latency tables cannot key it`);
     }
-    this.ops[this.count] = pushLayerCodes(this.codes, layer);
-    this.layers[this.count++] = layer;
   }
 
-  block(event: BlockEvent): void {
-    if (event.phase === 'begin') {
-      if (this.depth++ === 0) this.close(this.blocksSeen ? 'transition' : 'stem', 1, '');
-      else if (event.repeats > 1) {
-        // Blocks inside a block would be walked once for many: the outer block's key would miss them.
-        throw new LatencyTableError('', `the network nests stages of blocks (${event.scope}); latency tables cannot key it`);
-      }
-      return;
-    }
+  /** Block `index` of `scope` ends (standing for `repeats` blocks). */
+  end(scope: string, index: number, repeats: number): void {
     if (--this.depth > 0) return;
     this.blocksSeen = true;
-    const last = event.index + event.repeats - 1;
-    const where = event.scope === '' ? '' : `${event.scope} `;
-    this.close('block', event.repeats, last === event.index ? `${where}block ${event.index}` : `${where}blocks ${event.index}..${last}`);
+    if (!this.hasLayers()) return;
+    const last = index + repeats - 1;
+    const where = scope === '' ? '' : `${scope} `;
+    this.close('block', repeats, last === index ? `${where}block ${index}` : `${where}blocks ${index}..${last}`);
   }
 
   /** Ends the network: what follows the last block is the head (or, without blocks, the whole network is the stem). */
   finish(): void {
-    this.close(this.blocksSeen ? 'head' : 'stem', 1, '');
-  }
-
-  private close(kind: PartKind, repeats: number, label: string): void {
-    if (this.count === 0) return;
-    const named = label !== '' ? label : kind === 'transition' ? `transition ${++this.transitions}` : kind;
-    this.visit(kind, repeats, named, this.layers, this.count, this.codes, this.codes.hash(), this.ops);
-    this.count = 0;
-    this.codes.length = 0;
+    if (this.hasLayers()) this.close(this.blocksSeen ? 'head' : 'stem', 1, this.blocksSeen ? 'head' : 'stem');
   }
 }
 
-/** Buffers of finished walks, reused (a walk inside a visitor takes its own). */
-const spare: { codes: Codes; layers: Layer[]; ops: Uint8Array }[] = [];
+/** Collects a walk's layers into parts at block boundaries; the walk hands it each stage's blocks 0 and 1 only. */
+class PartCutter implements Sink {
+  readonly distinctBlocks = true;
+  /** Layer names are not read (labels come from block scopes): the walk builds none. */
+  readonly names = false;
+  readonly parts: NetworkPart[] = [];
+  private layers: Layer[] = [];
+  readonly boundaries = new PartBoundaries(
+    () => this.layers.length > 0,
+    (kind, repeats, label) => {
+      this.parts.push({ kind, key: partKey(this.layers), repeats, label, layers: this.layers });
+      this.layers = [];
+    },
+  );
 
-/** Walks a checked spec, handing each part to `visit`, in forward order. O(stages). */
-export function cutNetwork(spec: ModelSpec, visit: PartVisitor): void {
-  const buffers = spare.pop() ?? { codes: new Codes(), layers: [], ops: new Uint8Array(256) };
-  buffers.codes.length = 0;
-  try {
-    const cutter = new PartCutter(visit, buffers.codes, buffers.layers, buffers.ops);
-    walk(spec, cutter);
-    cutter.finish();
-  } finally {
-    buffers.layers.fill(undefined as never); // let go of this walk's layers
-    spare.push(buffers);
+  layer(layer: Layer): void {
+    this.layers.push(layer);
+  }
+
+  block(event: BlockEvent): void {
+    if (event.phase === 'begin') this.boundaries.begin(event.scope, event.repeats);
+    else this.boundaries.end(event.scope, event.index, event.repeats);
   }
 }
 
@@ -131,10 +109,8 @@ export function cutNetwork(spec: ModelSpec, visit: PartVisitor): void {
  * and block 1 standing for the rest of the stage), anything between stages, head. O(stages).
  */
 export function networkParts(spec: ModelSpec): NetworkPart[] {
-  const parts: NetworkPart[] = [];
-  cutNetwork(spec, (kind, repeats, label, layers, count) => {
-    const own = layers.slice(0, count);
-    parts.push({ kind, key: partKey(own), repeats, label, layers: own });
-  });
-  return parts;
+  const cutter = new PartCutter();
+  walk(spec, cutter);
+  cutter.boundaries.finish();
+  return cutter.parts;
 }

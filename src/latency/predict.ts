@@ -4,12 +4,12 @@ import type { ModelSpec } from '../families/index.js';
 import { join, positiveInteger } from '../internal/check.js';
 import { ownedRecord } from '../internal/read.js';
 import { describe } from '../internal/describe.js';
-import type { Layer, Sink } from '../network/net.js';
 import { checkSpec } from '../spec/check.js';
-import { FEATURE_NAMES, FEATURES, NODES, OFFSET, OP_TYPES, partFeatures } from './features.js';
+import { FEATURE_NAMES, FEATURES, NODES, OFFSET, OP_TYPES } from './features.js';
 import { nonNegativeLeastSquares } from './fit.js';
-import { Codes, pushLayerCodes, pushShapeCodes, replayKey } from './key.js';
-import { cutNetwork, type PartKind } from './parts.js';
+import { type Codes, replayKey } from './key.js';
+import { cutNetwork, walkParts } from './part-net.js';
+import type { PartKind } from './parts.js';
 import { type LatencyTable, readLatencyTable } from './table.js';
 
 /**
@@ -94,51 +94,53 @@ interface Fit {
   readonly seen: Uint8Array;
 }
 
-/** A measured part as prediction looks it up: its codes (see `pushLayerCodes`) and net time. */
+/** A measured part as prediction looks it up: its codes (see `PartNet`) and net time. */
 interface Measured {
   readonly codes: Int32Array;
   readonly netMs: number;
 }
 
-/** A table ready to predict with: net times (overhead removed) by the hash of the part's codes and, once needed, its fit. */
+/**
+ * A table ready to predict with: net times (overhead removed) by the hash of the part's codes, the
+ * entries' op-type features (for the fit) and, once needed, the fit.
+ */
 export interface CompiledTable {
   readonly table: LatencyTable;
   readonly overheadMs: number;
   readonly byHash: ReadonlyMap<number, readonly Measured[]>;
+  /** Each entry's op-type features, in the order of `table.entries`. */
+  readonly features: readonly Float64Array[];
   fit: Fit | undefined;
 }
 
 const compiled = new WeakMap<LatencyTable, CompiledTable>();
 
-/** A checked table's compiled form, made once per table. */
+/** A checked table's compiled form, made once per table: each key replayed on the walk prediction cuts networks with. */
 export function compileTable(value: unknown): CompiledTable {
   const table = readLatencyTable(value);
   let result = compiled.get(table);
   if (result === undefined) {
     const overheadMs = table.overhead.medianMs;
     const byHash = new Map<number, Measured[]>();
+    const features: Float64Array[] = [];
     for (const entry of table.entries) {
-      const codes = entryCodes(entry.key);
-      const hash = codes.hash();
-      const measured = { codes: codes.copy(), netMs: Math.max(0, entry.medianMs - overheadMs) };
-      const bucket = byHash.get(hash);
-      if (bucket === undefined) byHash.set(hash, [measured]);
-      else bucket.push(measured);
+      const netMs = Math.max(0, entry.medianMs - overheadMs);
+      // A key replays to one part (it has no blocks): its codes and features come as the stem.
+      walkParts(
+        (_kind, _repeats, _label, codes, hash, partFeatures) => {
+          const measured = { codes: codes.copy(), netMs };
+          const bucket = byHash.get(hash);
+          if (bucket === undefined) byHash.set(hash, [measured]);
+          else bucket.push(measured);
+          features.push(partFeatures.slice());
+        },
+        (makeNet) => replayKey(entry.key, null, 'entries', makeNet),
+      );
     }
-    result = { table, overheadMs, byHash, fit: undefined };
+    result = { table, overheadMs, byHash, features, fit: undefined };
     compiled.set(table, result);
   }
   return result;
-}
-
-/** The codes of a (checked) key, from the layers it replays to. */
-function entryCodes(key: string): Codes {
-  const list = new LayerList();
-  replayKey(key, list, 'entries');
-  const codes = new Codes();
-  pushShapeCodes(codes, list.layers[0]!.input);
-  for (const layer of list.layers) pushLayerCodes(codes, layer);
-  return codes;
 }
 
 /** The net milliseconds of the measured part with these codes, or undefined. */
@@ -149,27 +151,15 @@ function lookUp(table: CompiledTable, codes: Codes, hash: number): number | unde
   return undefined;
 }
 
-/** Collects the layers of a replayed key. */
-class LayerList implements Sink {
-  readonly layers: Layer[] = [];
-  layer(layer: Layer): void {
-    this.layers.push(layer);
-  }
-}
-
 /** Fits the table's net part times on op-type features (see {@link predictLatency}). */
 function fitTable(table: CompiledTable): Fit {
-  const rows: Float64Array[] = [];
+  const rows = table.features;
   const targets: number[] = [];
   const weights: number[] = [];
   const seen = new Uint8Array(FEATURES);
   const overheadMs = table.overheadMs;
+  for (const features of rows) for (let j = 0; j < FEATURES; j++) if (features[j] !== 0) seen[j] = 1;
   for (const entry of table.table.entries) {
-    const list = new LayerList();
-    replayKey(entry.key, list, 'entries');
-    const features = partFeatures(list.layers);
-    for (let j = 0; j < FEATURES; j++) if (features[j] !== 0) seen[j] = 1;
-    rows.push(features);
     targets.push(Math.max(0, entry.medianMs - overheadMs));
     // Relative errors: a part's weight is the inverse of its measured time.
     weights.push(1 / Math.max(entry.medianMs, 1e-9));
@@ -228,11 +218,11 @@ export function predictCompiled(spec: ModelSpec, table: CompiledTable): LatencyP
   let lookedUpMs = 0;
   let fittedParts = 0;
   let fittedPartMs = 0;
-  cutNetwork(spec, (kind, repeats, label, layers, count, codes, hash, ops) => {
+  cutNetwork(spec, (kind, repeats, label, codes, hash, features) => {
     let ms = lookUp(table, codes, hash);
     const source = ms === undefined ? 'fit' : 'table';
     if (ms === undefined) {
-      ms = fittedMs(table, label, partFeatures(layers, count, ops));
+      ms = fittedMs(table, label, features);
       fittedParts++;
       fittedPartMs += ms * repeats;
     } else {

@@ -27,6 +27,20 @@ describe('predictLatency: lookup', () => {
     expect(predictLatency(tinyVanilla, noisy).seconds * 1000).toBeCloseTo(0.75, 12);
   });
 
+  it('reads a plain table afresh on every call: a change to it between calls is seen, nothing stale is kept', () => {
+    const raw = JSON.parse(JSON.stringify(tinyTable()));
+    expect(predictLatency(tinyVanilla, raw).seconds * 1000).toBeCloseTo(0.85, 12);
+    raw.entries.find((e: { key: string }) => e.key === TINY_KEYS.head).medianMs = 0.15; // head 0.04 -> 0.14 ms net
+    raw.entries.find((e: { key: string }) => e.key === TINY_KEYS.head).maxMs = 0.15;
+    expect(predictLatency(tinyVanilla, raw).seconds * 1000).toBeCloseTo(0.95, 12);
+    // The library's own copy is frozen, so the form compiled from it once cannot go stale.
+    const read = readLatencyTable(raw);
+    expect(() => {
+      (read.entries[0] as { medianMs: number }).medianMs = 1;
+    }).toThrow(TypeError);
+    expect(predictLatency(tinyVanilla, read).seconds * 1000).toBeCloseTo(0.95, 12);
+  });
+
   it('multiplies a stage of identical blocks by its depth', () => {
     const deep = { ...tinyVanilla, stages: [{ depth: 7, width: 8, stride: 1 }, tinyVanilla.stages[1]!] };
     const p = predictLatency(deep, tinyTable());

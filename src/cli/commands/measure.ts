@@ -11,6 +11,7 @@ import { printJson } from '../io.js';
 import { loadModel } from '../model.js';
 import { progress } from '../progress.js';
 import { strategiesOption } from '../strategy-options.js';
+import { loadTiming, runCounts, TIMING_OPTIONS } from '../timing.js';
 
 const HELP = `Usage: fastscale measure <model | config.yaml> --factors 1,2,4,8 [--strategies d,w,r,dwr,dWr]
          [--batch N] [--threads N] [--warmup N] [--runs N] [--json] [-o scatter.svg]
@@ -46,15 +47,9 @@ export const measure: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals: given } = parseCommand('measure', args, {
-      factors: { type: 'string' },
-      strategies: { type: 'string' },
       batch: { type: 'string' },
       threads: { type: 'string' },
-      warmup: { type: 'string' },
-      runs: { type: 'string' },
-      json: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      format: { type: 'string' },
+      ...TIMING_OPTIONS,
     });
     if (values.help === true) {
       io.stdout.write(HELP);
@@ -67,20 +62,11 @@ export const measure: Command = {
     const settings = {
       ...(values.batch === undefined ? {} : { batchSize: integerOption('--batch', values.batch, 1) }),
       ...(values.threads === undefined ? {} : { threads: integerOption('--threads', values.threads, 1) }),
-      ...(values.warmup === undefined ? {} : { warmup: integerOption('--warmup', values.warmup, 0) }),
-      ...(values.runs === undefined ? {} : { runs: integerOption('--runs', values.runs, 1) }),
+      ...runCounts(values),
     };
     const format = chartFormat(values);
     const model = loadModel(io, argument!);
-    // Loaded on demand: the ONNX exporter is needed by this command only.
-    const { loadOnnxRuntime, measureScaling, MissingOnnxRuntimeError } = await import('../../onnx/measure.js');
-    try {
-      await loadOnnxRuntime();
-    } catch (error) {
-      // An optional peer dependency the user has not installed: theirs to fix, so exit code 2.
-      if (error instanceof MissingOnnxRuntimeError) throw new UsageError(error.message, { cause: error });
-      throw error;
-    }
+    const { measureScaling } = await loadTiming();
 
     const status = progress(io.stderr, 'measure');
     let rows;

@@ -2,7 +2,7 @@ import { complexity } from '../../complexity/index.js';
 import { predictionAccuracy } from '../../latency/accuracy.js';
 import { predictLatency } from '../../latency/predict.js';
 import { latencyChart } from '../../plot/latency-chart.js';
-import { integerOption, parseCommand } from '../args.js';
+import { parseCommand } from '../args.js';
 import { CHART_FORMAT_HELP, chartFormat, writeChart } from '../chart.js';
 import { COMMON_HELP, type Command, MODEL_HELP } from '../command.js';
 import { UsageError } from '../errors.js';
@@ -11,6 +11,7 @@ import { printJson } from '../io.js';
 import { GRID_HELP, loadLatencyTable, modelGrid } from '../latency.js';
 import { progress } from '../progress.js';
 import { policyOption } from '../strategy-options.js';
+import { loadTiming, runCounts, TIMING_OPTIONS } from '../timing.js';
 
 const HELP = `Usage: fastscale predict <model | config.yaml>... --table table.json [--factors LIST] [--strategies LIST]
          [--measure [--warmup N] [--runs N]] [--json] [-o chart.svg] [--format svg|png|vega-lite|json]
@@ -44,15 +45,9 @@ export const predict: Command = {
   async run(args, io) {
     const { values, positionals: given } = parseCommand('predict', args, {
       table: { type: 'string' },
-      factors: { type: 'string' },
-      strategies: { type: 'string' },
       policy: { type: 'string' },
       measure: { type: 'boolean' },
-      warmup: { type: 'string' },
-      runs: { type: 'string' },
-      json: { type: 'boolean' },
-      output: { type: 'string', short: 'o' },
-      format: { type: 'string' },
+      ...TIMING_OPTIONS,
     });
     if (values.help === true) {
       io.stdout.write(HELP);
@@ -70,21 +65,16 @@ export const predict: Command = {
 
     let measured: number[] | null = null;
     if (measure) {
-      const { loadOnnxRuntime, measureLatency, MissingOnnxRuntimeError } = await import('../../onnx/measure.js');
-      try {
-        await loadOnnxRuntime();
-      } catch (error) {
-        if (error instanceof MissingOnnxRuntimeError) throw new UsageError(error.message, { cause: error });
-        throw error;
-      }
+      const { measureLatency } = await loadTiming();
       const { settings } = latencyTable;
       const options = {
         batchSize: settings.batchSize,
         threads: settings.threads,
         seed: settings.seed,
         executionProvider: settings.executionProvider,
-        warmup: values.warmup === undefined ? settings.warmup : integerOption('--warmup', values.warmup, 0),
-        runs: values.runs === undefined ? settings.runs : integerOption('--runs', values.runs, 1),
+        warmup: settings.warmup,
+        runs: settings.runs,
+        ...runCounts(values),
       };
       const status = progress(io.stderr, 'measure');
       measured = [];
