@@ -1,81 +1,17 @@
 /** MobileNet specs at the boundary: valid ones read back equal, bad ones are SpecErrors naming the field. */
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { complexity, LIMITS, SpecError, validateSpec, zooModel, type MobileNetSpec } from '../../../src/index.js';
-import { checkSpec } from '../../../src/spec/check.js';
-import { badValue, leafPaths, mobileNetSpec, withLeaf } from '../../arbitraries.js';
-
-function errorOf(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
+import { LIMITS, zooModel } from '../../../src/index.js';
+import { mobileNetSpec } from '../../arbitraries.js';
+import { describeFamilySchema, withStage, type BadSpecCase } from '../../helpers/family-schema.js';
 
 const v2 = zooModel('mobilenet_v2');
 const v3 = zooModel('mobilenet_v3_large');
-/** `spec` with stage `i` changed. */
-const withStage = (spec: MobileNetSpec, i: number, change: Record<string, unknown>): unknown => ({
-  ...spec,
-  stages: spec.stages.map((stage, j) => (i === j ? { ...stage, ...change } : stage)),
-});
+const integerKeys = ['depth', 'width', 'expandedWidth', 'kernel', 'stride', 'stemWidth', 'headWidth', 'lastChannel', 'numClasses', 'train', 'test'];
 
-describe('valid MobileNet specs', () => {
-  it('read back equal, as new plain objects, and count to positive safe integers', () => {
-    fc.assert(
-      fc.property(mobileNetSpec(), (spec) => {
-        const copy = structuredClone(spec);
-        const read = checkSpec(spec);
-        expect(read).toEqual(spec);
-        expect(read).not.toBe(spec);
-        expect(spec).toEqual(copy);
-        const cx = complexity(spec);
-        for (const value of Object.values(cx)) expect(Number.isSafeInteger(value) && value > 0).toBe(true);
-      }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-describe('malformed MobileNet specs', () => {
-  it('any single field replaced by a bad value: passes or throws SpecError, never anything else', () => {
-    fc.assert(
-      fc.property(
-        mobileNetSpec().chain((spec) => fc.tuple(fc.constant(spec), fc.constantFrom(...leafPaths(spec)), badValue)),
-        ([spec, path, value]) => {
-          const error = errorOf(() => complexity(withLeaf(spec, path, value) as MobileNetSpec));
-          if (error !== undefined) expect(error).toBeInstanceOf(SpecError);
-        },
-      ),
-      { numRuns: 500 },
-    );
-  });
-
-  it('integer fields reject wrong types, zero, negatives and fractions, naming the field path and value', () => {
-    const integerKeys = ['depth', 'width', 'expandedWidth', 'kernel', 'stride', 'stemWidth', 'headWidth', 'lastChannel', 'numClasses', 'train', 'test'];
-    fc.assert(
-      fc.property(
-        mobileNetSpec().chain((spec) =>
-          fc.tuple(
-            fc.constant(spec),
-            fc.constantFrom(...leafPaths(spec).filter((path) => integerKeys.includes(String(path[path.length - 1])))),
-            fc.constantFrom(-8, 0, NaN, 2.5, '8', null, Infinity),
-          ),
-        ),
-        ([spec, path, value]) => {
-          const error = errorOf(() => validateSpec(withLeaf(spec, path, value)));
-          expect(error).toBeInstanceOf(SpecError);
-          const expectedPath = path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${key}`)).join('');
-          expect((error as SpecError).path).toBe(expectedPath);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  });
-
-  it.each([
+describeFamilySchema({
+  family: 'MobileNet',
+  specs: mobileNetSpec(),
+  isIntegerPath: (path) => integerKeys.includes(String(path[path.length - 1])),
+  badSpecs: [
     ['a field of the other version', { ...v2, lastChannel: 1280 }, 'lastChannel', /is not a field of a MobileNetV2 spec/],
     ['a field of the other version', { ...v3, headWidth: 1280 }, 'headWidth', /is not a field of a MobileNetV3 spec/],
     ['an unknown field', { ...v2, dropout: 0.2 }, 'dropout', /is not a field of a mobilenet spec/],
@@ -91,10 +27,5 @@ describe('malformed MobileNet specs', () => {
     ['squeeze-excite that is not a boolean', withStage(v3, 0, { squeezeExcite: 1 }), 'stages[0].squeezeExcite', /1 is not a boolean/],
     ['an unknown activation', withStage(v3, 0, { activation: 'silu' }), 'stages[0].activation', /"silu" is not one of 'relu', 'relu6', 'hardswish'/],
     ['a V3 last stage whose 6x head is beyond the width limit', withStage(v3, 11, { width: LIMITS.maxWidth / 4 }), 'stages[11].width', /6 x 262144 channels wide, beyond the limit/],
-  ])('%s is a SpecError at its path', (_label, spec, path, message) => {
-    const error = errorOf(() => validateSpec(spec));
-    expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).path).toBe(path);
-    expect((error as SpecError).message).toMatch(message);
-  });
+  ] satisfies BadSpecCase[],
 });
