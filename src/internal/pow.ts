@@ -11,7 +11,7 @@
  * only differences, and they cannot move a later rounding unless that rounding is itself an exact tie.
  */
 
-import { doubleDoubleLogExp, mulNumber } from './double-double.js';
+import { type DD, doubleDoubleLogExp, mulNumber } from './double-double.js';
 
 // pow's own evaluation settings (double-double.ts says why each caller keeps its own).
 const { log: logDD, exp: expDD } = doubleDoubleLogExp({
@@ -20,10 +20,18 @@ const { log: logDD, exp: expDD } = doubleDoubleLogExp({
   expCutoff: 1e-36,
 });
 
+/** The last base's log: scaling factors raise one factor to up to four exponents in a row. */
+let lastBase = NaN;
+let lastLog: DD = [NaN, NaN];
+
 /** `base ** exponent`, correctly rounded, for a positive finite base and a finite exponent. */
 export function pow(base: number, exponent: number): number {
   if (exponent === 0 || base === 1) return 1;
   if (exponent === 1) return base;
   if (exponent === 0.5) return Math.sqrt(base); // correctly rounded by IEEE 754
-  return expDD(mulNumber(logDD(base), exponent)); // Infinity or 0 beyond the double range
+  if (base !== lastBase) {
+    lastLog = logDD(base);
+    lastBase = base;
+  }
+  return expDD(mulNumber(lastLog, exponent)); // Infinity or 0 beyond the double range
 }
