@@ -6,6 +6,7 @@
 import { Composer, CST, isAlias, isMap, isScalar, isSeq, Lexer, Parser, type Alias, type Document, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { SpecError } from '../errors.js';
 import { describe } from '../internal/describe.js';
+import { resolvePlain } from './pyyaml-resolve.js';
 import { literalEval, type PythonValue } from './python-literal.js';
 
 /**
@@ -263,37 +264,6 @@ class ShapeCheck {
 
 const YAML_TAG = 'tag:yaml.org,2002:';
 
-/**
- * PyYAML's implicit resolvers, in its order, each tried only on values starting with one of its characters.
- * Python's `$` also matches before a final newline.
- */
-const IMPLICIT_RESOLVERS: readonly (readonly [string, string, RegExp])[] = [
-  ['bool', 'yYnNtTfFoO', /^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)\n?$/],
-  [
-    'float',
-    '-+0123456789.',
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\n?$/,
-  ],
-  ['int', '-+0123456789', /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)\n?$/],
-  ['merge', '<', /^(?:<<)\n?$/],
-  ['null', '~nN', /^(?:~|null|Null|NULL|)\n?$/],
-  [
-    'timestamp',
-    '0123456789',
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)\n?$/,
-  ],
-  ['value', '=', /^(?:=)\n?$/],
-];
-
-/** The tag PyYAML's resolver gives an untagged plain scalar (or one tagged `!`). */
-function implicitTag(value: string): string {
-  for (const [tag, firsts, pattern] of IMPLICIT_RESOLVERS) {
-    const applies = value === '' ? tag === 'null' : firsts.includes(value[0]!);
-    if (applies && pattern.test(value)) return tag;
-  }
-  return 'str';
-}
-
 /** The short tag (`int`, `str`, `map`, ...) of a yaml.org tag, or the full tag of any other. */
 function shortTag(tag: string): string {
   return tag.startsWith(YAML_TAG) ? tag.slice(YAML_TAG.length) : tag;
@@ -502,7 +472,7 @@ class Constructor {
   private tag(node: Scalar | YAMLMap | YAMLSeq): string {
     const tag = node.tag;
     if (tag !== undefined && tag !== '!') return shortTag(tag);
-    if (isScalar(node)) return tag === '!' || node.type === 'PLAIN' || node.type === undefined ? implicitTag(scalarText(node)) : 'str';
+    if (isScalar(node)) return tag === '!' || node.type === 'PLAIN' || node.type === undefined ? resolvePlain(scalarText(node)) : 'str';
     return isSeq(node) ? 'seq' : 'map';
   }
 

@@ -5,7 +5,7 @@
  * long ones fold at the same spaces as PyYAML's emitter folds them (best width 80 by default).
  */
 import { isNode, pythonFloatRepr, type PyConfigNode, type PyValue } from './python.js';
-import { resolvePlain } from './pyyaml-resolve.js';
+import { resolvePlain } from '../io/pyyaml-resolve.js';
 
 /** Options of {@link dumpYaml}. */
 export interface DumpOptions {

@@ -8,7 +8,7 @@ import { SpecError } from '../errors.js';
 import { checkYamlText, MAX_YAML_NODES, yamlProblem } from '../io/pyyaml.js';
 import { SweepError } from './errors.js';
 import type { PyConfigNode, PyValue } from './python.js';
-import { constructBool, constructFloat, constructInt, resolvePlain } from './pyyaml-resolve.js';
+import { constructBool, constructFloat, constructInt, resolvePlain } from '../io/pyyaml-resolve.js';
 
 const TAG_PREFIX = 'tag:yaml.org,2002:';
 

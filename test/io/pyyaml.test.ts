@@ -106,6 +106,7 @@ const EDGE_CASES = [
   'a:\n\tb: 1\n',
   'key with spaces: 1\n"quoted key": 2\n? explicit\n: 3\n',
   'a: 0_1\nb: 0_\nc: 1__0\nd: 0b_\ne: 0x_1\n',
+  'a: ._5\nb: ._5e+1\nc: .5_0\nd: 1._5\ne: ! "1.5\\n"\n',
   'a: 4' + '0'.repeat(400) + '\n',
   'a: "4' + '0'.repeat(400) + '"\n',
   'a: "' + '1'.repeat(4301) + '"\n',

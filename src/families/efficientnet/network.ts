@@ -2,7 +2,7 @@
  * EfficientNet in forward order, with pycls's module names (`effnet.py`: `stem`, `s1.b1.dwise`, `head`)
  * or torchvision's (`efficientnet.py`: `features.0.0`, `features.1.0.block.1.0`, `classifier.1`).
  */
-import type { Net } from '../../network/net.js';
+import type { BlockBody, Net } from '../../network/net.js';
 import { squeezeExcite } from '../blocks/pycls.js';
 import type { EfficientNetSpec, EfficientNetStage } from './types.js';
 import { expandedWidth, squeezeWidth } from './widths.js';
@@ -40,20 +40,61 @@ function describePycls(net: Net, spec: EfficientNetSpec): void {
   net.exit();
 }
 
+/** What MBConv and fused-MBConv blocks both work out first. */
+interface BlockFrame {
+  /** The stage's stride on its first block, else 1. */
+  readonly stride: number;
+  readonly inputWidth: number;
+  readonly expanded: number;
+  /** Whether the block keeps width and resolution, so that its input is added to its output. */
+  readonly hasSkip: boolean;
+}
+
+/** A block's layers, inside the block's scope and its skip connection. */
+type BlockLayers = (net: Net, block: BlockFrame, stage: EfficientNetStage, spec: EfficientNetSpec) => void;
+type Block = BlockBody<EfficientNetStage, EfficientNetSpec>;
+
+/** Block `index`'s frame, read before the block opens its scope (`net.channels` is its input width). */
+function blockFrame(net: Net, index: number, stage: EfficientNetStage, rounding: 'pycls' | 'torchvision'): BlockFrame {
+  const stride = index === 0 ? stage.stride : 1;
+  const inputWidth = net.channels;
+  return { stride, inputWidth, expanded: expandedWidth(inputWidth, stage.expansionRatio, rounding), hasSkip: stride === 1 && inputWidth === stage.width };
+}
+
+/** Block `b<index + 1>` in pycls's naming: `layers`, with the skip connection `add` around them where it has one. */
+function pyclsBlock(layers: BlockLayers): Block {
+  return (net, index, stage, spec) => {
+    const frame = blockFrame(net, index, stage, 'pycls');
+    net.enter('b', index + 1);
+    if (frame.hasSkip) net.fork();
+    layers(net, frame, stage, spec);
+    if (frame.hasSkip) net.merge('add', 'add');
+    net.exit();
+  };
+}
+
+/** Block `<index>` of a torchvision stage: `layers` in its `block`, plus the input where it has the skip. */
+function torchvisionBlock(layers: BlockLayers): Block {
+  return (net, index, stage, spec) => {
+    const frame = blockFrame(net, index, stage, 'torchvision');
+    net.enter('', index);
+    if (frame.hasSkip) net.fork();
+    net.enter('block');
+    layers(net, frame, stage, spec);
+    net.exit();
+    if (frame.hasSkip) net.merge('', 'add');
+    net.exit();
+  };
+}
+
 /**
  * pycls's mobile inverted bottleneck (`MBConv`): 1x1 expansion + BN + activation (absent when the
  * expanded width equals the input width); k x k depthwise conv + BN + activation; squeeze-excite of width
  * `int(w_in * se_r)` (truncated, relative to the block input); 1x1 linear projection + BN; the skip
  * connection when the block keeps width and resolution.
  */
-function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
-  const stride = index === 0 ? stage.stride : 1;
-  const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
-  const hasSkip = stride === 1 && inputWidth === stage.width;
+const pyclsMBConv = pyclsBlock((net, { stride, inputWidth, expanded, hasSkip }, stage, spec) => {
   const eps = spec.batchNormEps ?? DEFAULT_EPS;
-  net.enter('b', index + 1);
-  if (hasSkip) net.fork();
   if (expanded !== inputWidth) {
     net.conv('exp', expanded, 1);
     net.norm('exp_bn', 'batch', false, eps);
@@ -65,9 +106,7 @@ function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: Ef
   squeezeExcite(net, squeezeWidth(inputWidth, spec.seRatio), spec.activation);
   net.conv('lin_proj', stage.width, 1);
   net.norm('lin_proj_bn', 'batch', hasSkip, eps);
-  if (hasSkip) net.merge('add', 'add');
-  net.exit();
-}
+});
 
 /**
  * A fused-MBConv block in pycls's naming style (pycls has no such block): a k x k conv `exp` to the
@@ -75,14 +114,8 @@ function pyclsMBConv(net: Net, index: number, stage: EfficientNetStage, spec: Ef
  * expanded width is the input width, one k x k conv `conv` + BN + activation; the skip connection as
  * MBConv's.
  */
-function pyclsFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
-  const stride = index === 0 ? stage.stride : 1;
-  const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'pycls');
-  const hasSkip = stride === 1 && inputWidth === stage.width;
+const pyclsFusedMBConv = pyclsBlock((net, { stride, inputWidth, expanded, hasSkip }, stage, spec) => {
   const eps = spec.batchNormEps ?? DEFAULT_EPS;
-  net.enter('b', index + 1);
-  if (hasSkip) net.fork();
   if (expanded !== inputWidth) {
     net.conv('exp', expanded, stage.kernel, stride);
     net.norm('exp_bn', 'batch', false, eps);
@@ -94,9 +127,7 @@ function pyclsFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spe
     net.norm('conv_bn', 'batch', hasSkip, eps);
     net.act('conv_af', spec.activation);
   }
-  if (hasSkip) net.merge('add', 'add');
-  net.exit();
-}
+});
 
 /**
  * torchvision: `features.0` (stem conv, BN, activation), `features.1` ... `features.n` (the stages),
@@ -138,14 +169,7 @@ function convNormActivation(net: Net, index: number, out: number, kernel: number
  * `SqueezeExcitation` (`avgpool`, `fc1`, `activation`, `fc2`, `scale_activation`), projection; plus the
  * input where the block keeps width and resolution.
  */
-function torchvisionMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
-  const stride = index === 0 ? stage.stride : 1;
-  const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'torchvision');
-  const hasSkip = stride === 1 && inputWidth === stage.width;
-  net.enter('', index);
-  if (hasSkip) net.fork();
-  net.enter('block');
+const torchvisionMBConv = torchvisionBlock((net, { stride, inputWidth, expanded, hasSkip }, stage, spec) => {
   let layer = 0;
   if (expanded !== inputWidth) convNormActivation(net, layer++, expanded, 1, 1, spec, true);
   convNormActivation(net, layer++, expanded, stage.kernel, stride, spec, true, expanded);
@@ -159,31 +183,18 @@ function torchvisionMBConv(net: Net, index: number, stage: EfficientNetStage, sp
   net.merge('', 'mul');
   net.exit();
   convNormActivation(net, layer, stage.width, 1, 1, spec, false, 1, hasSkip);
-  net.exit();
-  if (hasSkip) net.merge('', 'add');
-  net.exit();
-}
+});
 
 /**
  * torchvision's `FusedMBConv`, `features.i.j.block`: a k x k conv to the expanded width (with the stride)
  * and a 1x1 projection, or one k x k conv with activation where the expansion keeps the input width; plus
  * the input where the block keeps width and resolution.
  */
-function torchvisionFusedMBConv(net: Net, index: number, stage: EfficientNetStage, spec: EfficientNetSpec): void {
-  const stride = index === 0 ? stage.stride : 1;
-  const inputWidth = net.channels;
-  const expanded = expandedWidth(inputWidth, stage.expansionRatio, 'torchvision');
-  const hasSkip = stride === 1 && inputWidth === stage.width;
-  net.enter('', index);
-  if (hasSkip) net.fork();
-  net.enter('block');
+const torchvisionFusedMBConv = torchvisionBlock((net, { stride, inputWidth, expanded, hasSkip }, stage, spec) => {
   if (expanded !== inputWidth) {
     convNormActivation(net, 0, expanded, stage.kernel, stride, spec, true);
     convNormActivation(net, 1, stage.width, 1, 1, spec, false, 1, hasSkip);
   } else {
     convNormActivation(net, 0, stage.width, stage.kernel, stride, spec, true, 1, hasSkip);
   }
-  net.exit();
-  if (hasSkip) net.merge('', 'add');
-  net.exit();
-}
+});
