@@ -42,7 +42,8 @@ class OwnedSpec extends Stamp {
 
 /** Freezes a spec this library built from checked values and records it as checked. */
 export function own<T extends object>(spec: T): T {
-  if (!OwnedSpec.has(spec)) new OwnedSpec(deepFreeze(spec), null);
+  // Marked, then frozen: a field is added while the object is still extensible.
+  if (!OwnedSpec.has(spec)) deepFreeze(new OwnedSpec(spec, null));
   return spec;
 }
 
@@ -53,7 +54,7 @@ export function own<T extends object>(spec: T): T {
 export function ownCounted(spec: object, complexity: Complexity): Complexity {
   const frozen = Object.isFrozen(complexity) ? complexity : Object.freeze({ ...complexity });
   if (OwnedSpec.has(spec)) OwnedSpec.setCounts(spec, frozen);
-  else new OwnedSpec(deepFreeze(spec), frozen);
+  else deepFreeze(new OwnedSpec(spec, frozen));
   return frozen;
 }
 

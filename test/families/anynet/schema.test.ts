@@ -51,8 +51,21 @@ describe('AnyNet specs: each check names the field and the value', () => {
     ['an unknown field', { ...base, headwidth: 0 }, 'headwidth: is not a field of an anynet spec (fields: family, stem, blockType, stages, seRatio, headWidth, numClasses, activation, resolution, implementation)'],
     ['a family getter', Object.defineProperty({ ...base }, 'family', { get: () => 'anynet', enumerable: true }), 'family: is a getter or setter; give plain data'],
     ['not an object', 5, '5 is not an object (a model spec)'],
+    // An unknown field is reported before a getter, whichever comes first in the object.
+    ['a getter and an unknown field', Object.defineProperty({ ...base, headwidth: 0 }, 'headWidth', { get: () => 0, enumerable: true }), 'headwidth: is not a field of an anynet spec (fields: family, stem, blockType, stages, seRatio, headWidth, numClasses, activation, resolution, implementation)'],
+    // A proxy that lists fewer keys than it describes: no unknown key to name, but not plain data either.
+    [
+      'a proxy hiding a field from its keys',
+      new Proxy({ ...base }, { ownKeys: (target) => Reflect.ownKeys(target).filter((key) => key !== 'stem') }),
+      'reports its own fields inconsistently (a proxy?); give plain data (an anynet spec)',
+    ],
   ])('%s', (_, spec, message) => {
     expect(thrown(() => validateSpec(spec), SpecError).message).toBe(message);
+  });
+
+  it('a non-enumerable field is read like any other (counted, not taken for an unknown key)', () => {
+    const spec = Object.defineProperty({ ...base }, 'headWidth', { value: 0, enumerable: false });
+    expect(validateSpec(spec)).toEqual(validateSpec(base));
   });
 });
 
