@@ -45,6 +45,12 @@ export interface FamilyScaling<S, R extends BaseSpec = BaseSpec> {
   apply(spec: S, factors: ScalingFactors, policy: RoundingPolicy): R;
   /** Every dimension that `apply` rounds, for the plateau search of `scaleToTarget`. */
   dimensions(spec: S, policy: RoundingPolicy): ScaledDimension[];
+  /**
+   * Checks a spec that `apply` made, where the family can do it more cheaply than parsing it again (the
+   * fields `apply` copies from the checked spec unchanged need no check); returns it. Absent: the scaled
+   * spec's family parses it. Throws `SpecError` as parsing would.
+   */
+  checkScaled?(scaled: R): R;
 }
 
 /** A config key path and its value, as pycls's YAML writes a section. */

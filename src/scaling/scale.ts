@@ -158,7 +158,7 @@ export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: R
   }
   try {
     // The family's own checks on the network it made (plain data this library built: read directly).
-    const checked = readLibraryData(() => familyOf(scaled).parse(scaled)) as ModelSpec;
+    const checked = (family.scaling.checkScaled?.(scaled) ?? readLibraryData(() => familyOf(scaled).parse(scaled))) as ModelSpec;
     const complexity = walkComplexity(checked);
     return keep ? { spec: checked, complexity: ownCounted(checked, complexity) } : { spec: checked, complexity };
   } catch (error) {

@@ -7,20 +7,33 @@ import { ScalingError, SpecError } from '../../errors.js';
 import { join } from '../../internal/check.js';
 import { policyRounding, pyclsGroupWidth, resolutionDimensions, type RoundingPolicy } from '../../scaling/rounding.js';
 import type { ScalingFactors } from '../../scaling/factors.js';
+import { readLibraryData } from '../../internal/read.js';
+import { readResolution } from '../../spec/common.js';
 import { compatibleShape } from '../../spec/compatibility.js';
+import { checkComputedStages } from './schema.js';
 import type { FamilyScaling, ScaledDimension } from '../family.js';
 import type { AnyNetSpec, AnyNetStage } from './types.js';
 
 export const anyNetScaling: FamilyScaling<AnyNetSpec, AnyNetSpec> = {
   apply(spec: AnyNetSpec, factors: ScalingFactors, policy: RoundingPolicy): AnyNetSpec {
     const rounding = policyRounding(policy);
-    return {
-      ...spec,
-      stem: { ...spec.stem },
+    // Written out field by field, not spread from the (frozen, marked) input: V8 gives such a literal a
+    // fast, shared shape, and every scaled spec is checked, marked, frozen and walked right after.
+    const scaled: AnyNetSpec = {
+      family: 'anynet',
+      stem: { type: spec.stem.type, width: spec.stem.width },
+      blockType: spec.blockType,
       stages: spec.stages.map((stage, i) => scaledStage(stage, factors, rounding.depth(stage.depth, factors.d), rounding.width(stage.width, factors.w), join('stages', i))),
+      seRatio: spec.seRatio,
+      headWidth: spec.headWidth,
+      numClasses: spec.numClasses,
+      activation: spec.activation,
       resolution: rounding.resolution(spec.resolution, factors.r),
     };
+    return spec.implementation === undefined ? scaled : { ...scaled, implementation: spec.implementation };
   },
+
+  checkScaled: checkScaledAnyNet,
 
   dimensions(spec: AnyNetSpec, policy: RoundingPolicy): ScaledDimension[] {
     const rounding = policyRounding(policy);
@@ -35,6 +48,16 @@ export const anyNetScaling: FamilyScaling<AnyNetSpec, AnyNetSpec> = {
     return [...dimensions, ...resolutionDimensions(spec.resolution, policy)];
   },
 };
+
+/**
+ * Checks an AnyNet that `apply` scaled: it copies every field but the stages and resolution from a checked
+ * AnyNet (the stem too), so only those are checked (as parsing checks them).
+ */
+export function checkScaledAnyNet(scaled: AnyNetSpec): AnyNetSpec {
+  checkComputedStages(scaled.stages, scaled.blockType, scaled.stem.width, scaled.seRatio);
+  readLibraryData(() => readResolution(scaled.resolution));
+  return scaled;
+}
 
 /**
  * One scaled stage. A stage without bottleneck fields (a basic or vanilla block's) is scaled as pycls

@@ -1,5 +1,6 @@
 /** The RegNet family (pycls `regnet.py`): stages generated from a linear width rule, counted and scaled as their AnyNet. */
 import { anyNet } from '../anynet/index.js';
+import { checkScaledAnyNet } from '../anynet/scale.js';
 import { anyNetTorchvision } from '../anynet/torchvision.js';
 import { ANYNET_STAGE_HEADER, anyNetStageRows, blockFields, commonFields, implementationFields } from '../anynet/summary.js';
 import type { AnyNetSpec } from '../anynet/types.js';
@@ -18,6 +19,7 @@ export const regNet = {
     // pycls scales a RegNet through its AnyNet form, and the result is that AnyNet, scaled.
     apply: (spec, factors, policy) => anyNet.scaling.apply(regNetAnyNet(spec), factors, policy),
     dimensions: (spec, policy) => anyNet.scaling.dimensions(regNetAnyNet(spec), policy),
+    checkScaled: checkScaledAnyNet,
   },
   pycls: regNetPycls,
   // torchvision's RegNet class with the generated stages given explicitly.

@@ -3,6 +3,7 @@ import { SpecError } from '../../errors.js';
 import { describe } from '../../internal/describe.js';
 import { optional } from '../../io/pycls-format.js';
 import { anyNet } from '../anynet/index.js';
+import { checkScaledAnyNet } from '../anynet/scale.js';
 import { parseAnyNet } from '../anynet/schema.js';
 import { anyNetTorchvision } from '../anynet/torchvision.js';
 import { ANYNET_STAGE_HEADER, anyNetStageRows, commonFields } from '../anynet/summary.js';
@@ -75,6 +76,7 @@ export const resNet = {
   scaling: {
     apply: (spec, factors, policy) => anyNet.scaling.apply(resNetAnyNet(spec), factors, policy),
     dimensions: (spec, policy) => anyNet.scaling.dimensions(resNetAnyNet(spec), policy),
+    checkScaled: checkScaledAnyNet,
   },
   pycls: {
     type: 'resnet',
