@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fastCompound, scale, STRATEGIES, zooModel, type ModelSpec } from '../../src/index.js';
+import { fastCompound, scale, STRATEGIES, zooModel, type AnyNetSpec, type ModelSpec } from '../../src/index.js';
 import { multiplierExponents } from '../../src/scaling/factors.js';
 import { plateauBoundaries } from '../../src/scaling/plateaus.js';
 import { realisticSpec } from '../arbitraries.js';
@@ -119,7 +119,7 @@ describe('plateauBoundaries, hand-derived', () => {
     ]);
     expect(plateauBoundaries(oneStage, STRATEGIES.w, 'efficientnet', 1, 2.25, 7)).toHaveLength(4);
     expect(plateauBoundaries(oneStage, STRATEGIES.w, 'efficientnet', 1, 2.25, 6)).toBeNull();
-    const width = (s: number) => (scale(oneStage, STRATEGIES.w, s, { policy: 'efficientnet' }) as { stages: { width: number }[] }).stages[0]!.width;
+    const width = (s: number) => (scale(oneStage, STRATEGIES.w, s, { policy: 'efficientnet' }) as AnyNetSpec).stages[0]!.width;
     expect([1.2, 1.3, 1.6, 1.7, 2.2].map(width)).toEqual([40, 48, 48, 56, 56]);
   });
 });

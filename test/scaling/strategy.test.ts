@@ -14,6 +14,7 @@ import {
   STRATEGIES,
   type ScalingStrategy,
 } from '../../src/index.js';
+import { thrown } from '../helpers/errors.js';
 import { pyclsScaled, readConfig } from '../helpers/fixtures.js';
 
 const weight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 100, noNaN: true }));
@@ -183,17 +184,6 @@ describe('scale with weights far from 1', () => {
   });
 });
 
-/** The ScalingError a call throws (fails the test when it throws nothing or something else). */
-function scalingError(run: () => unknown): ScalingError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ScalingError);
-    return error as ScalingError;
-  }
-  throw new Error('expected a ScalingError, but nothing was thrown');
-}
-
 describe('parseStrategy messages', () => {
   const notPycls = (text: string, part: string): string =>
     `strategy: ${JSON.stringify(text)} is not a pycls strategy: '${part}' is not a letter of d, w, g, r followed by a weight (e.g. 'd1_w8_g8_r1' or 'dwr')`;
@@ -218,7 +208,7 @@ describe('parseStrategy messages', () => {
     ['D', 'D'],
     ['dw_r1', 'dw'],
   ])('rejects %j naming the part %j', (text, part) => {
-    expect(scalingError(() => parseStrategy(text)).message).toBe(notPycls(text, part));
+    expect(thrown(() => parseStrategy(text), ScalingError).message).toBe(notPycls(text, part));
   });
 
   it.each([
@@ -227,7 +217,7 @@ describe('parseStrategy messages', () => {
     ['d1_d2', 'd'],
     ['r1_w2_r3', 'r'],
   ])('rejects %j naming the letter given twice', (text, letter) => {
-    expect(scalingError(() => parseStrategy(text)).message).toBe(`strategy: ${JSON.stringify(text)} names '${letter}' twice`);
+    expect(thrown(() => parseStrategy(text), ScalingError).message).toBe(`strategy: ${JSON.stringify(text)} names '${letter}' twice`);
   });
 
   it('reads every number form pycls writes: integers, decimals with either side empty, exponents', () => {
@@ -239,12 +229,12 @@ describe('parseStrategy messages', () => {
   });
 
   it('checks the weights it read: an overflowing one names its letter', () => {
-    expect(scalingError(() => parseStrategy('d1_w1e400')).message).toBe('strategy.w: Infinity is not a finite number >= 0');
+    expect(thrown(() => parseStrategy('d1_w1e400'), ScalingError).message).toBe('strategy.w: Infinity is not a finite number >= 0');
   });
 
   it('refuses a value that is not a string, describing it', () => {
-    expect(scalingError(() => parseStrategy(5 as unknown as string)).message).toBe('strategy: 5 is not a strategy string');
-    expect(scalingError(() => parseStrategy(undefined as unknown as string)).message).toBe('strategy: undefined is not a strategy string');
+    expect(thrown(() => parseStrategy(5 as unknown as string), ScalingError).message).toBe('strategy: 5 is not a strategy string');
+    expect(thrown(() => parseStrategy(undefined as unknown as string), ScalingError).message).toBe('strategy: undefined is not a strategy string');
   });
 });
 
@@ -266,8 +256,8 @@ describe('fastCompound weights', () => {
   });
 
   it('names a bad alpha in its message', () => {
-    expect(scalingError(() => fastCompound(1.5)).message).toBe('alpha: 1.5 is not a number in [0, 1]');
-    expect(scalingError(() => fastCompound('0.8' as unknown as number)).message).toBe('alpha: "0.8" is not a number in [0, 1]');
+    expect(thrown(() => fastCompound(1.5), ScalingError).message).toBe('alpha: 1.5 is not a number in [0, 1]');
+    expect(thrown(() => fastCompound('0.8' as unknown as number), ScalingError).message).toBe('alpha: "0.8" is not a number in [0, 1]');
   });
 });
 
@@ -279,16 +269,16 @@ describe('strategy objects', () => {
     [NaN, 'NaN'],
     ['2', '"2"'],
   ])('names the bad factor %s', (factor, described) => {
-    expect(scalingError(() => scalingFactors(STRATEGIES.d, factor as number)).message).toBe(`factor: ${described} is not a finite number > 0`);
+    expect(thrown(() => scalingFactors(STRATEGIES.d, factor as number), ScalingError).message).toBe(`factor: ${described} is not a finite number > 0`);
   });
 
   it('refuses what is not an object, and unknown fields, naming them', () => {
-    expect(scalingError(() => formatStrategy(5 as unknown as ScalingStrategy)).message).toBe('strategy: 5 is not an object (a scaling strategy)');
-    expect(scalingError(() => formatStrategy(null as unknown as ScalingStrategy)).message).toBe('strategy: null is not an object (a scaling strategy)');
-    expect(scalingError(() => formatStrategy([1, 0, 0, 0] as unknown as ScalingStrategy)).message).toBe(
+    expect(thrown(() => formatStrategy(5 as unknown as ScalingStrategy), ScalingError).message).toBe('strategy: 5 is not an object (a scaling strategy)');
+    expect(thrown(() => formatStrategy(null as unknown as ScalingStrategy), ScalingError).message).toBe('strategy: null is not an object (a scaling strategy)');
+    expect(thrown(() => formatStrategy([1, 0, 0, 0] as unknown as ScalingStrategy), ScalingError).message).toBe(
       'strategy: an array of length 4 is not an object (a scaling strategy)',
     );
-    expect(scalingError(() => formatStrategy({ d: 1, w: 0, g: 0, r: 0, x: 1 } as ScalingStrategy)).message).toBe(
+    expect(thrown(() => formatStrategy({ d: 1, w: 0, g: 0, r: 0, x: 1 } as ScalingStrategy), ScalingError).message).toBe(
       'strategy.x: is not a field of a scaling strategy (fields: d, w, g, r)',
     );
   });
@@ -301,7 +291,7 @@ describe('strategy objects', () => {
     const cause = new Error('boom');
     const strategy = { d: 1, w: 1, g: 0, r: 1 };
     Object.defineProperty(strategy, key, { enumerable: true, get: () => { throw cause; } });
-    const error = scalingError(() => formatStrategy(strategy));
+    const error = thrown(() => formatStrategy(strategy), ScalingError);
     expect(error.message).toBe(`strategy.${key}: cannot be read (boom)`);
     expect(error.cause).toBe(cause);
   });
@@ -309,8 +299,8 @@ describe('strategy objects', () => {
   it('names the strategy when its keys cannot be listed (a revoked proxy), and a thrown non-error by its text', () => {
     const revocable = Proxy.revocable({ d: 1, w: 0, g: 0, r: 0 }, {});
     revocable.revoke();
-    expect(scalingError(() => formatStrategy(revocable.proxy)).message).toMatch(/^strategy: cannot be read \(.*revoked.*\)$/);
+    expect(thrown(() => formatStrategy(revocable.proxy), ScalingError).message).toMatch(/^strategy: cannot be read \(.*revoked.*\)$/);
     const strategy = Object.defineProperty({ d: 1, w: 1, g: 0 }, 'r', { enumerable: true, get: () => { throw 'no'; } });
-    expect(scalingError(() => formatStrategy(strategy as ScalingStrategy)).message).toBe('strategy.r: cannot be read (no)');
+    expect(thrown(() => formatStrategy(strategy as ScalingStrategy), ScalingError).message).toBe('strategy.r: cannot be read (no)');
   });
 });
