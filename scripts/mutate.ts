@@ -215,7 +215,8 @@ function runPart(globs: readonly string[], tests: readonly string[]): number {
     printScores(merged);
   }
   // Each part's own report is kept beside the others, so that a lost merge can be redone by hand.
-  if (part !== null) writeFileSync(join(tmpdir(), `fastscale-mutate-${globs.join('+').replace(/[^A-Za-z0-9.-]+/g, '_')}.json`), JSON.stringify(part));
+  // (The name is cut short: a run of many line ranges would exceed the file system's name limit.)
+  if (part !== null) writeFileSync(join(tmpdir(), `fastscale-mutate-${globs.join('+').replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 160)}.json`), JSON.stringify(part));
   rmSync(dir, { recursive: true, force: true });
   return status;
 }

@@ -58,6 +58,11 @@ describe('plateauBoundaries', () => {
 describe('plateauBoundaries, hand-derived', () => {
   // ResNet-50 of the zoo is an AnyNet with stage depths 3, 4, 6, 3. Strategy d scales depth by s itself.
   const resnet = zooModel('ResNet-50');
+  // One stage of width 40 (groups of 8, no bottleneck): strategy w multiplies it by m = sqrt(s).
+  const oneStage: ModelSpec = {
+    ...resnet,
+    stages: [{ depth: 1, width: 40, stride: 2, bottleneckMultiplier: 1, groupWidth: 8 }],
+  } as ModelSpec;
 
   it('pycls policy: a depth round(D * s) steps where D * s crosses k + 1/2', () => {
     // In (1, 1.5): D = 3 at 3.5 / 3; D = 4 at 4.5 / 4 and 5.5 / 4; D = 6 at 6.5 / 6, 7.5 / 6 and 8.5 / 6.
@@ -82,6 +87,18 @@ describe('plateauBoundaries, hand-derived', () => {
     expect(plateauBoundaries(resnet, STRATEGIES.d, 'pycls', 0.05, 0.2, 4)).toHaveLength(3);
     expect(plateauBoundaries(resnet, STRATEGIES.d, 'pycls', 0.05, 0.2, 3)).toBeNull();
   });
+  it('below 1 too: ceil and divisible steps from the first one above lo', () => {
+    // Strategy d, efficientnet policy, (0.5, 1): D = 3 at 2/3; D = 4 at 3/4; D = 6 at 4/6 (= 2/3) and 5/6.
+    expect(plateauBoundaries(resnet, STRATEGIES.d, 'efficientnet', 0.5, 1)).toEqual([2 / 3, 0.75, 5 / 6]);
+    // Width 40, strategy w (m = sqrt(s) in (0.707, 1)): the 90% rule at 0.9 x 40 m = 32, nearest at 40 m + 4 = 40.
+    expect(plateauBoundaries(oneStage, STRATEGIES.w, 'efficientnet', 0.5, 1)).toEqual([(32 / 36) ** 2, (36 / 40) ** 2]);
+  });
+
+  it('gives up (null) where a multiplier overflows at both ends of the range', () => {
+    // d2e-7_g1 puts s^2500000 on group widths: infinite at s = 2 and 3, so infinitely many steps.
+    expect(plateauBoundaries(resnet, { d: 2e-7, w: 0, g: 1, r: 0 }, 'pycls', 2, 3, 100)).toBeNull();
+  });
+
   it('leaves out boundaries at lo and hi themselves', () => {
     // 1.125 = 4.5 / 4 and 1.375 = 5.5 / 4 are steps; only those strictly between remain.
     expect(plateauBoundaries(resnet, STRATEGIES.d, 'pycls', 1.125, 1.375)).toEqual([3.5 / 3, 1.25]);
@@ -93,12 +110,6 @@ describe('plateauBoundaries, hand-derived', () => {
     expect(plateauBoundaries(resnet, STRATEGIES.d, 'efficientnet', 1, 1.5, 11)).toHaveLength(3);
     expect(plateauBoundaries(resnet, STRATEGIES.d, 'efficientnet', 1, 1.5, 10)).toBeNull();
   });
-
-  // One stage of width 40 (groups of 8, no bottleneck): strategy w multiplies it by m = sqrt(s).
-  const oneStage: ModelSpec = {
-    ...resnet,
-    stages: [{ depth: 1, width: 40, stride: 2, bottleneckMultiplier: 1, groupWidth: 8 }],
-  } as ModelSpec;
 
   it('pycls policy: a width 8 round(W m / 8) steps where W m / 8 crosses k + 1/2', () => {
     // 5 m in (5, 7.5) for m in (1, 1.5): 5.5 and 6.5, m = 1.1 and 1.3; 7.5 (m = 1.5) is hi itself, counted.
