@@ -19,11 +19,6 @@ export function own<T extends object>(spec: T): T {
   return spec;
 }
 
-/** Whether a value is a spec this library made. */
-export function isOwned(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && owned.has(value);
-}
-
 /**
  * Checks the structure of a spec and returns the library's own copy of it (or the spec itself, when the
  * library made it). Throws {@link SpecError} naming the first bad field. Does not check complexity overflow.
