@@ -15,6 +15,10 @@
  *   npm run mutate -- 'src/scaling/**\/*.ts' ...    any globs of the scope, against every test
  *   npm run mutate -- --check                       lists the files whose report is stale, exits 1 if any
  *   npm run mutate -- --score                       prints the scores of the committed report
+ *   npm run mutate -- --force --part scaling src/scaling/plateaus.ts
+ *                                                   tests every mutant of the run again (after adding
+ *                                                   tests aimed at survivors, which the incremental mode
+ *                                                   would not retry)
  *
  * The one report, reports/mutation/mutation.json, is both Stryker's JSON report and its incremental
  * file. Stryker writes only the files of its run into that file, so a scoped run works on a copy and the
@@ -114,7 +118,7 @@ function staleFiles(report: Report | null): string[] {
 }
 
 function runStryker(env: Record<string, string>): number {
-  const result = spawnSync('npx', ['stryker', 'run'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync('npx', ['stryker', 'run', ...(FORCE ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
@@ -152,7 +156,10 @@ const PARTS: Readonly<Record<string, { mutate: string[]; tests: string[] }>> = {
   },
 };
 
-const args = process.argv.slice(2);
+// `--force` (with any form below) tests every mutant of the run again: Stryker's incremental mode keeps a
+// survivor's result even when a test added since covers it (it does not see the new test's coverage).
+const FORCE = process.argv.includes('--force');
+const args = process.argv.slice(2).filter((arg) => arg !== '--force');
 if (args.includes('--score')) {
   const report = readReport(REPORT_PATH);
   if (report === null) throw new Error(`${REPORT} does not exist: run npm run mutate`);
@@ -208,7 +215,8 @@ function runPart(globs: readonly string[], tests: readonly string[]): number {
     printScores(merged);
   }
   // Each part's own report is kept beside the others, so that a lost merge can be redone by hand.
-  if (part !== null) writeFileSync(join(tmpdir(), `fastscale-mutate-${globs.join('+').replace(/[^A-Za-z0-9.-]+/g, '_')}.json`), JSON.stringify(part));
+  // (The name is cut short: a run of many line ranges would exceed the file system's name limit.)
+  if (part !== null) writeFileSync(join(tmpdir(), `fastscale-mutate-${globs.join('+').replace(/[^A-Za-z0-9.-]+/g, '_').slice(0, 160)}.json`), JSON.stringify(part));
   rmSync(dir, { recursive: true, force: true });
   return status;
 }

@@ -78,7 +78,6 @@ export const STRATEGIES: Readonly<Record<StrategyName, ScalingStrategy>> = Objec
 export const MAX_STRATEGY_LENGTH = 256;
 
 const DIMENSIONS = ['d', 'w', 'g', 'r'] as const;
-const NUMBER = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 
 /**
  * Reads a pycls strategy string: bare letters (`d`, `dw`, `dwr`, `dwgr`: each present letter weighs 1)
@@ -113,10 +112,13 @@ export function parseStrategy(text: string): ScalingStrategy {
       weights[letter as keyof typeof weights] = 1;
     }
   } else {
+    // A weight as Python's float() reads it, less signs, inf and nan. Written here rather than at module
+    // level so that mutation testing can switch its mutants on (the mutation runner never re-imports).
+    const weightPattern = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
     for (const part of text.split('_')) {
       const letter = part[0];
       const weight = part.slice(1);
-      if (letter === undefined || !'dwgr'.includes(letter) || !NUMBER.test(weight)) {
+      if (letter === undefined || !'dwgr'.includes(letter) || !weightPattern.test(weight)) {
         throw new ScalingError(
           'strategy',
           `${describe(text)} is not a pycls strategy: '${part}' is not a letter of d, w, g, r followed by a weight (e.g. 'd1_w8_g8_r1' or 'dwr')`,

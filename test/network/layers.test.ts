@@ -51,6 +51,18 @@ describe('layers', () => {
     expect(rows.find((row) => row.name === 's1.b1.f.b')!.groups).toBe(3);
   });
 
+  it("gives a token layer's output as tokens x channels (ViT-B/16)", () => {
+    // 224 px in 16 px patches: a 14 x 14 grid of 768 channels, then 14^2 + 1 (the class token) = 197 tokens.
+    const rows = layers(zooModel('ViT-B/16')).filter((row) => row.op !== 'norm').slice(0, 5);
+    expect(rows.map((row) => [row.name, row.output])).toEqual([
+      ['stem.patchify', [768, 14, 14]],
+      ['class_token', [197, 768]],
+      ['pos_embedding', [197, 768]],
+      ['encoder.block_0.self_attention.block', [197, 768]],
+      ['encoder.block_0.mlp_block.linear_1', [197, 3072]],
+    ]);
+  });
+
   it('refuses an invalid spec with a SpecError', () => {
     expect(thrown(() => layers({ ...zooModel('ResNet-50'), numClasses: 0 }), SpecError).path).toBe('numClasses');
   });

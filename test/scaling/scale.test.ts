@@ -115,4 +115,30 @@ describe('applyScalingFactors errors', () => {
     const error = thrown(() => applyScalingFactors(spec, { ...good, r: 1e-6 }), ScalingError);
     expect(error.path).toBe('resolution.train');
   });
+
+  it('an unknown option, named with the options it takes', () => {
+    expect(thrown(() => scale(spec, 'd', 2, { foo: 1 } as never), ScalingError).message).toBe(
+      'options.foo: is not a field of scale options (fields: policy)',
+    );
+    expect(thrown(() => scale(spec, 'd', 2, 5 as never), ScalingError).message).toBe('options: 5 is not an object (scale options)');
+  });
+
+  it('a spec its family cannot scale: a ScalingError with the reason, caused by the SpecError', () => {
+    // An ImageNet ResNet striding its first 1x1 conv has no AnyNet form, which ResNet scaling goes through.
+    const msra = { family: 'resnet', dataset: 'imagenet', depth: 50, transformation: 'bottleneck_transform', groups: 1, widthPerGroup: 64, strideOn1x1: true, numClasses: 1000, activation: 'relu', resolution: { train: 224, test: 256 } } as const;
+    const error = thrown(() => scale(msra, 'd', 2), ScalingError);
+    const reason = 'true puts the stride on the first 1x1 conv (MSRA); AnyNet blocks stride the 3x3 conv, so this ResNet has no AnyNet form';
+    expect(error.message).toBe(`strideOn1x1: cannot be scaled: ${reason}`);
+    expect(error.cause).toBeInstanceOf(SpecError);
+    expect((error.cause as SpecError).reason).toBe(reason);
+  });
+
+  it('a scaled network beyond the limits: a ScalingError naming the field, caused by the SpecError', () => {
+    // Width alone by 10^12 multiplies widths by 10^6: the first stage's 24 channels become 24,000,000 (a multiple
+    // of 8), above LIMITS.maxWidth = 2^20.
+    const error = thrown(() => scale(spec, 'w', 1e12), ScalingError);
+    expect(error.message).toBe('stages[0].width: the scaled network would be invalid: 24000000 is above the limit of 1048576');
+    expect(error.cause).toBeInstanceOf(SpecError);
+    expect((error.cause as SpecError).path).toBe('stages[0].width');
+  });
 });

@@ -14,6 +14,7 @@ import {
   STRATEGIES,
   type ScalingStrategy,
 } from '../../src/index.js';
+import { thrown } from '../helpers/errors.js';
 import { pyclsScaled, readConfig } from '../helpers/fixtures.js';
 
 const weight = fc.oneof(fc.constantFrom(0, 1, 2, 8), fc.double({ min: 0, max: 100, noNaN: true }));
@@ -180,5 +181,126 @@ describe('scale with weights far from 1', () => {
       if ((['d', 'w', 'g', 'r'] as const).some((key) => timesTwoTo(scaled[key], -k) !== weights[key])) continue;
       expect(complexity(scale(base, scaled, record.factor)), `${record.config} ${record.scale_type} x${record.factor}`).toEqual(record.complexity);
     }
+  });
+});
+
+describe('parseStrategy messages', () => {
+  const notPycls = (text: string, part: string): string =>
+    `strategy: ${JSON.stringify(text)} is not a pycls strategy: '${part}' is not a letter of d, w, g, r followed by a weight (e.g. 'd1_w8_g8_r1' or 'dwr')`;
+
+  // Each message names the first part that is not a letter followed by a weight, as the grammar reads it:
+  // bare letters only when the whole text is letters of dwgr, else '_'-separated letter + number parts.
+  it.each([
+    ['', ''],
+    ['x', 'x'],
+    ['dx', 'dx'],
+    ['d1_x2', 'x2'],
+    ['d_w', 'd'],
+    ['d-1', 'd-1'],
+    ['d1x', 'd1x'],
+    ['d1__w1', ''],
+    ['dinf', 'dinf'],
+    ['d1_w', 'w'],
+    ['d1_w1.2.3', 'w1.2.3'],
+    ['d1e', 'd1e'],
+    ['d.', 'd.'],
+    [' d', ' d'],
+    ['D', 'D'],
+    ['dw_r1', 'dw'],
+  ])('rejects %j naming the part %j', (text, part) => {
+    expect(thrown(() => parseStrategy(text), ScalingError).message).toBe(notPycls(text, part));
+  });
+
+  it.each([
+    ['dd', 'd'],
+    ['dwrw', 'w'],
+    ['d1_d2', 'd'],
+    ['r1_w2_r3', 'r'],
+  ])('rejects %j naming the letter given twice', (text, letter) => {
+    expect(thrown(() => parseStrategy(text), ScalingError).message).toBe(`strategy: ${JSON.stringify(text)} names '${letter}' twice`);
+  });
+
+  it('reads every number form pycls writes: integers, decimals with either side empty, exponents', () => {
+    expect(parseStrategy('w.5')).toEqual({ d: 0, w: 0.5, g: 0, r: 0 });
+    expect(parseStrategy('w1.')).toEqual({ d: 0, w: 1, g: 0, r: 0 });
+    expect(parseStrategy('d1E2_w2e+1_g3e-1_r0')).toEqual({ d: 100, w: 20, g: 0.3, r: 0 });
+    expect(parseStrategy('g12.5e1')).toEqual({ d: 0, w: 0, g: 125, r: 0 });
+    expect(parseStrategy('w.25_r1e-10')).toEqual({ d: 0, w: 0.25, g: 0, r: 1e-10 });
+  });
+
+  it('checks the weights it read: an overflowing one names its letter', () => {
+    expect(thrown(() => parseStrategy('d1_w1e400'), ScalingError).message).toBe('strategy.w: Infinity is not a finite number >= 0');
+  });
+
+  it('refuses a value that is not a string, describing it', () => {
+    expect(thrown(() => parseStrategy(5 as unknown as string), ScalingError).message).toBe('strategy: 5 is not a strategy string');
+    expect(thrown(() => parseStrategy(undefined as unknown as string), ScalingError).message).toBe('strategy: undefined is not a strategy string');
+  });
+});
+
+describe('fastCompound weights', () => {
+  // alpha = p / q (lowest terms) gives d = r = q - p and w = g = 2p, divided by their gcd.
+  it.each([
+    [0.6, { d: 1, w: 3, g: 3, r: 1 }], // 3/5: 2, 6, 6, 2 over gcd 2
+    [0.25, { d: 3, w: 2, g: 2, r: 3 }], // 1/4: 3, 2, 2, 3
+    [0.001, { d: 999, w: 2, g: 2, r: 999 }], // 1/1000: the largest denominator kept as integers
+    [0.999, { d: 1, w: 1998, g: 1998, r: 1 }], // 999/1000
+  ])('is integer weights for the simple fraction %s', (alpha, weights) => {
+    expect(fastCompound(alpha)).toEqual(weights);
+  });
+
+  it('is 1 - alpha, 2 alpha, 2 alpha, 1 - alpha where alpha has no fraction with a denominator up to 1000', () => {
+    const alpha = 1 / 1001;
+    expect(fastCompound(alpha)).toEqual({ d: 1 - alpha, w: 2 * alpha, g: 2 * alpha, r: 1 - alpha });
+    expect(fastCompound(Math.SQRT1_2)).toEqual({ d: 1 - Math.SQRT1_2, w: 2 * Math.SQRT1_2, g: 2 * Math.SQRT1_2, r: 1 - Math.SQRT1_2 });
+  });
+
+  it('names a bad alpha in its message', () => {
+    expect(thrown(() => fastCompound(1.5), ScalingError).message).toBe('alpha: 1.5 is not a number in [0, 1]');
+    expect(thrown(() => fastCompound('0.8' as unknown as number), ScalingError).message).toBe('alpha: "0.8" is not a number in [0, 1]');
+  });
+});
+
+describe('strategy objects', () => {
+  it.each([
+    [-2, '-2'],
+    [0, '0'],
+    [Infinity, 'Infinity'],
+    [NaN, 'NaN'],
+    ['2', '"2"'],
+  ])('names the bad factor %s', (factor, described) => {
+    expect(thrown(() => scalingFactors(STRATEGIES.d, factor as number), ScalingError).message).toBe(`factor: ${described} is not a finite number > 0`);
+  });
+
+  it('refuses what is not an object, and unknown fields, naming them', () => {
+    expect(thrown(() => formatStrategy(5 as unknown as ScalingStrategy), ScalingError).message).toBe('strategy: 5 is not an object (a scaling strategy)');
+    expect(thrown(() => formatStrategy(null as unknown as ScalingStrategy), ScalingError).message).toBe('strategy: null is not an object (a scaling strategy)');
+    expect(thrown(() => formatStrategy([1, 0, 0, 0] as unknown as ScalingStrategy), ScalingError).message).toBe(
+      'strategy: an array of length 4 is not an object (a scaling strategy)',
+    );
+    expect(thrown(() => formatStrategy({ d: 1, w: 0, g: 0, r: 0, x: 1 } as ScalingStrategy), ScalingError).message).toBe(
+      'strategy.x: is not a field of a scaling strategy (fields: d, w, g, r)',
+    );
+  });
+
+  it('reads weights from the prototype too', () => {
+    expect(formatStrategy(Object.create({ d: 1, w: 8, g: 8, r: 1 }) as ScalingStrategy)).toBe('d1_w8_g8_r1');
+  });
+
+  it.each(['d', 'w', 'g', 'r'] as const)('names the weight %s when reading it throws, keeping the cause', (key) => {
+    const cause = new Error('boom');
+    const strategy = { d: 1, w: 1, g: 0, r: 1 };
+    Object.defineProperty(strategy, key, { enumerable: true, get: () => { throw cause; } });
+    const error = thrown(() => formatStrategy(strategy), ScalingError);
+    expect(error.message).toBe(`strategy.${key}: cannot be read (boom)`);
+    expect(error.cause).toBe(cause);
+  });
+
+  it('names the strategy when its keys cannot be listed (a revoked proxy), and a thrown non-error by its text', () => {
+    const revocable = Proxy.revocable({ d: 1, w: 0, g: 0, r: 0 }, {});
+    revocable.revoke();
+    expect(thrown(() => formatStrategy(revocable.proxy), ScalingError).message).toMatch(/^strategy: cannot be read \(.*revoked.*\)$/);
+    const strategy = Object.defineProperty({ d: 1, w: 1, g: 0 }, 'r', { enumerable: true, get: () => { throw 'no'; } });
+    expect(thrown(() => formatStrategy(strategy as ScalingStrategy), ScalingError).message).toBe('strategy.r: cannot be read (no)');
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { adjustBlockCompatibility, SpecError } from '../../src/index.js';
-import { errorOf } from '../helpers/errors.js';
+import { errorOf, thrown } from '../helpers/errors.js';
 import { pyclsRounding } from '../helpers/pycls-rounding.js';
 
 describe("adjustBlockCompatibility: pycls's adjust_block_compatibility on every width 1..64, multiplier and group width", () => {
@@ -76,5 +76,22 @@ describe('adjustBlockCompatibility', () => {
     expect(() => adjustBlockCompatibility([{ width: 64, bottleneckMultiplier: 1.5, groupWidth: 8 }])).toThrow(
       '[0].bottleneckMultiplier: 1.5 is above 1 but not an integer',
     );
+  });
+});
+
+describe('adjustBlockCompatibility messages', () => {
+  const message = (value: unknown): string => thrown(() => adjustBlockCompatibility(value as never), SpecError).message;
+  const good = { width: 8, bottleneckMultiplier: 1, groupWidth: 8 };
+
+  it('names the list, the stage and the field, each exactly', () => {
+    expect(message(5)).toBe('stages: 5 is not an array (stage shapes)');
+    expect(message(Array(1001).fill(good))).toBe('stages: has 1001 elements, more than the limit of 1000');
+    expect(message([good, 5])).toBe('[1]: 5 is not an object (a stage shape)');
+    expect(message([good, { ...good, width: 0 }])).toBe('[1].width: 0 is not a positive integer');
+    expect(message([good, { ...good, groupWidth: 0 }])).toBe('[1].groupWidth: 0 is not a positive integer');
+    expect(message([good, { ...good, bottleneckMultiplier: 0 }])).toBe('[1].bottleneckMultiplier: 0 is not a finite number > 0');
+    expect(message([good, { ...good, depth: 1 }])).toBe('[1].depth: is not a field of a stage shape (fields: width, bottleneckMultiplier, groupWidth)');
+    // As pycls asserts: 1 x 0.75 = 0.75 channels is no multiple of any group width.
+    expect(message([good, { width: 1, bottleneckMultiplier: 0.75, groupWidth: 1 }])).toBe('[1].bottleneckMultiplier: width 1 x 0.75 is not a multiple of group width 1');
   });
 });

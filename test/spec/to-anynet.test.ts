@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { layers, SpecError, toAnyNet, zooModel } from '../../src/index.js';
 import { anyNetSpec, regNetSpec, resNetSpec } from '../arbitraries.js';
+import { thrown } from '../helpers/errors.js';
 import { imageNetResNet } from '../specs.js';
 
 describe('toAnyNet', () => {
@@ -36,5 +37,13 @@ describe('toAnyNet', () => {
 
   it('has no AnyNet form for an EfficientNet', () => {
     expect(() => toAnyNet(zooModel('EfficientNet-B0'))).toThrow(SpecError);
+  });
+});
+
+describe('toAnyNet messages', () => {
+  it('names the family that has no AnyNet form', () => {
+    expect(thrown(() => toAnyNet(zooModel('EfficientNet-B0')), SpecError).message).toBe(
+      "family: 'efficientnet' has no AnyNet form (its blocks are not AnyNet blocks)",
+    );
   });
 });

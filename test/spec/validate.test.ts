@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { complexity, SpecError, validateSpec, zooModel, type AnyNetSpec, type ModelSpec } from '../../src/index.js';
+import { complexity, SpecError, toAnyNet, validateSpec, zooModel, type AnyNetSpec, type ModelSpec } from '../../src/index.js';
 import { badValue, leafPaths, modelSpec, withLeaf } from '../arbitraries.js';
-import { errorOf } from '../helpers/errors.js';
+import { errorOf, thrown } from '../helpers/errors.js';
 import { cifarResNet } from '../specs.js';
 
 
@@ -156,5 +156,47 @@ describe('malformed specs only ever throw SpecError', () => {
     const wide = { ...zooModel('ResNet-50'), resolution: { train: 1024, test: 1024 }, stages: [{ depth: 1, width: 2 ** 20, stride: 1, bottleneckMultiplier: 0.25, groupWidth: 64 }] };
     expect(() => complexity(wide)).toThrow(/flops .* exceed Number\.MAX_SAFE_INTEGER/);
     expect(errorOf(() => validateSpec(wide))).toBeInstanceOf(SpecError);
+  });
+});
+
+describe('validateSpec messages at the boundary (src/spec/check.ts, src/spec/common.ts)', () => {
+  const resnet = zooModel('ResNet-50') as AnyNetSpec;
+  const message = (value: unknown): string => thrown(() => validateSpec(value), SpecError).message;
+
+  it('names what is not an object at all, with no path', () => {
+    expect(message(5)).toBe('5 is not an object (a model spec)');
+    expect(message(null)).toBe('null is not an object (a model spec)');
+    expect(message([])).toBe('an array of length 0 is not an object (a model spec)');
+  });
+
+  it('refuses a family behind a getter, and a missing family naming every family', () => {
+    expect(message(Object.defineProperty({ ...resnet }, 'family', { get: () => 'anynet', enumerable: true }))).toBe(
+      'family: is a getter or setter; give plain data',
+    );
+    const { family: _, ...rest } = resnet;
+    expect(message(rest)).toBe("family: is missing (expected one of 'anynet', 'convnext', 'efficientnet', 'mnasnet', 'mobilenet', 'regnet', 'resnet', 'vit')");
+  });
+
+  it('names each image size and its limit (LIMITS.maxResolution = 2^20)', () => {
+    expect(message({ ...resnet, resolution: 5 })).toBe('resolution: 5 is not an object (a resolution)');
+    expect(message({ ...resnet, resolution: { train: 0, test: 224 } })).toBe('resolution.train: 0 is not a positive integer');
+    expect(message({ ...resnet, resolution: { train: 224, test: 2 ** 20 + 1 } })).toBe('resolution.test: 1048577 is above the limit of 1048576');
+    expect(message({ ...resnet, resolution: { train: 224, test: 224, crop: 1 } })).toBe('resolution.crop: is not a field of a resolution (fields: train, test)');
+  });
+
+  it('names the classes, widths and strides above their limits', () => {
+    expect(message({ ...resnet, numClasses: 2 ** 24 + 1 })).toBe('numClasses: 16777217 is above the limit of 16777216');
+    expect(message({ ...resnet, stages: [{ ...resnet.stages[0]!, stride: 1025 }] })).toBe('stages[0].stride: 1025 is above the limit of 1024');
+    expect(message({ ...resnet, stages: [{ ...resnet.stages[0]!, width: 2 ** 20 + 1 }] })).toBe('stages[0].width: 1048577 is above the limit of 1048576');
+    expect(message({ ...resnet, stages: [{ ...resnet.stages[0]!, depth: 2 ** 24 + 1 }] })).toBe('stages[0].depth: 16777217 is above the limit of 16777216');
+  });
+
+  it('takes at most LIMITS.maxBlocks = 2^24 blocks in all stages together', () => {
+    const stages = (depths: number[]) => depths.map((depth) => ({ ...resnet.stages[0]!, depth, width: 8, bottleneckMultiplier: 1, groupWidth: 8 }));
+    // toAnyNet checks the structure without counting: exactly 2^24 blocks pass, one more is refused.
+    expect(toAnyNet({ ...resnet, stages: stages([2 ** 23, 2 ** 23]) }).stages).toHaveLength(2);
+    expect(thrown(() => toAnyNet({ ...resnet, stages: stages([2 ** 23, 2 ** 23 + 1]) }), SpecError).message).toBe(
+      'stages: hold 16777217 blocks in all, more than the limit of 16777216',
+    );
   });
 });
