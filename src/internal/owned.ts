@@ -68,7 +68,7 @@ export function ownedCounts(spec: object): Complexity | null | undefined {
   return OwnedSpec.countsOf(spec);
 }
 
-/** Remembers the counts of an owned spec. */
+/** Remembers the counts of an owned spec (nothing for any other object). */
 export function rememberCounts(spec: object, complexity: Complexity): void {
   OwnedSpec.setCounts(spec, complexity);
 }

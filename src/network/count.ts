@@ -25,21 +25,16 @@ export function walk(spec: ModelSpec, sink: Sink | null = null, error: ErrorClas
   return net;
 }
 
-/** Complexity of checked specs that are not owned, already counted (owned specs keep theirs in internal/owned.ts). */
-const counted = new WeakMap<ModelSpec, Complexity>();
-
 /**
- * Exact complexity of a checked spec, counted once per spec object (see {@link walkComplexity}).
+ * Exact complexity of a checked spec, counted once per spec the library owns (its counts are kept with its
+ * mark, see internal/owned.ts; every caller passes an owned spec) and walked every time otherwise (see
+ * {@link walkComplexity}).
  */
 export function countComplexity(spec: ModelSpec): Complexity {
   const known = ownedCounts(spec);
   if (known) return known;
-  let result = known === undefined ? counted.get(spec) : undefined;
-  if (result === undefined) {
-    result = Object.freeze(walkComplexity(spec));
-    if (known === null) rememberCounts(spec, result);
-    else counted.set(spec, result);
-  }
+  const result = Object.freeze(walkComplexity(spec));
+  rememberCounts(spec, result);
   return result;
 }
 

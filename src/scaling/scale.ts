@@ -159,8 +159,8 @@ export function scaleChecked(spec: ModelSpec, factors: ScalingFactors, policy: R
   try {
     // The family's own checks on the network it made (plain data this library built: read directly).
     const checked = (family.scaling.checkScaled?.(scaled) ?? readLibraryData(() => familyOf(scaled).parse(scaled))) as ModelSpec;
-    const complexity = walkComplexity(checked);
-    return keep ? { spec: checked, complexity: ownCounted(checked, complexity) } : { spec: checked, complexity };
+    const model = { spec: checked, complexity: walkComplexity(checked) };
+    return keep ? keepModel(model) : model;
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     throw new ScalingError(error.path, `the scaled network would be invalid: ${error.reason}`, { cause: error });
