@@ -1,7 +1,12 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
 process.env.FASTSCALE_SEED ??= '1';
+// Python cross-checks remember their answers by input (test/helpers/python-memo.ts): a mutant that leaves
+// the emitted code unchanged costs no Python process.
+process.env.FASTSCALE_PYTHON_MEMO ??= join(tmpdir(), 'fastscale-python-memo');
 
 /**
  * Runs the test files that failed last first, then the quickest: under Stryker a mutant is done at the

@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { memoized } from './helpers/python-memo.js';
 
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -17,7 +18,9 @@ export function pythonUnavailable(modules: readonly string[]): string | null {
 
 /** Runs a Python script file with JSON on stdin and returns its JSON output. */
 export function runPythonJson<T>(script: string, args: readonly string[], input: unknown): T {
-  const result = spawnSync(PYTHON, [script, ...args], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
-  return JSON.parse(result.stdout) as T;
+  return memoized(['runPythonJson', script, args, input], () => {
+    const result = spawnSync(PYTHON, [script, ...args], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`${script} failed: ${result.stderr}`);
+    return JSON.parse(result.stdout) as T;
+  });
 }

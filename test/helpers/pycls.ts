@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Complexity } from '../../src/index.js';
+import { memoizedEach } from './python-memo.js';
 import { PYTHON, TORCH_MISSING } from './torch.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/pycls-config-complexity.py', import.meta.url));
@@ -28,7 +29,9 @@ export interface PyclsResult {
 
 /** pycls's complexity of each YAML config (and its module's state dict), in one Python process. */
 export function runPycls(configs: readonly string[], stateDict = false): PyclsResult[] {
-  const result = spawnSync(PYTHON, [SCRIPT, ...(stateDict ? ['--state-dict'] : [])], { input: JSON.stringify(configs), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as PyclsResult[];
+  return memoizedEach(`runPycls ${stateDict}`, configs, (missing) => {
+    const result = spawnSync(PYTHON, [SCRIPT, ...(stateDict ? ['--state-dict'] : [])], { input: JSON.stringify(missing), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+    return JSON.parse(result.stdout) as PyclsResult[];
+  });
 }

@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { memoized, memoizedEach } from './python-memo.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-code.py', import.meta.url));
 
@@ -44,9 +45,11 @@ export interface TorchCount {
  */
 export function countTorchCode(code: string, imageSize: number, reference?: string, device?: 'cpu' | 'meta'): TorchCount {
   const args = [SCRIPT, String(imageSize), ...(reference === undefined ? [] : ['--reference', reference]), ...(device === undefined ? [] : ['--device', device])];
-  const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
-  return JSON.parse(result.stdout) as TorchCount;
+  return memoized(['countTorchCode', args.slice(1), code], () => {
+    const result = spawnSync(PYTHON, args, { input: code, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}\n--- code ---\n${code.slice(0, 4000)}`);
+    return JSON.parse(result.stdout) as TorchCount;
+  });
 }
 
 /** One code to build and count in {@link countTorchCodes}. */
@@ -62,7 +65,9 @@ export interface TorchJob {
 
 /** {@link countTorchCode} for many codes in one Python process (importing torch once). */
 export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
-  const result = spawnSync(PYTHON, [SCRIPT, '--batch'], { input: JSON.stringify(jobs), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as TorchCount[];
+  return memoizedEach('countTorchCodes', jobs, (missing) => {
+    const result = spawnSync(PYTHON, [SCRIPT, '--batch'], { input: JSON.stringify(missing), encoding: 'utf8', maxBuffer: 1024 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+    return JSON.parse(result.stdout) as TorchCount[];
+  });
 }
