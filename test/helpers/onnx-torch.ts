@@ -4,10 +4,12 @@
  * logits show that the ONNX graph computes what the PyTorch modules of the same names compute.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { memoized } from './python-memo.js';
 import { PYTHON } from './torch.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/torch-logits.py', import.meta.url));
@@ -34,12 +36,18 @@ export interface TorchLogits {
 
 /** PyTorch's logits of `code`'s network carrying `onnx`'s weights, on an NCHW float32 `input`. */
 export function torchLogits(code: string, onnx: Uint8Array, input: Float32Array, batch: number, size: number): TorchLogits {
+  const inputBytes = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  return memoized(['torchLogits', code, digest(onnx), digest(inputBytes), batch, size], () => computeTorchLogits(code, onnx, inputBytes, batch, size));
+}
+
+function computeTorchLogits(code: string, onnx: Uint8Array, inputBytes: Uint8Array, batch: number, size: number): TorchLogits {
   const dir = mkdtempSync(join(tmpdir(), 'fastscale-onnx-torch-'));
   try {
     const modelPath = join(dir, 'model.onnx');
     const inputPath = join(dir, 'input.f32');
     writeFileSync(modelPath, onnx);
-    writeFileSync(inputPath, new Uint8Array(input.buffer, input.byteOffset, input.byteLength));
+    writeFileSync(inputPath, inputBytes);
     const result = spawnSync(PYTHON, [SCRIPT, modelPath, inputPath, String(batch), String(size)], { input: code, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
     return JSON.parse(result.stdout) as TorchLogits;
