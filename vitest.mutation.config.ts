@@ -44,7 +44,7 @@ export default defineConfig({
     isolate: false,
     sequence: { sequencer: KillFirstSequencer },
     // One fixed seed for every mutant (FASTSCALE_SEED, default 1): a mutant's result must not depend on the draw.
-    setupFiles: ['test/setup/fast-check.ts'],
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/stryker-coverage.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
