@@ -72,3 +72,48 @@ describe.each(CASES)('%s', (_label, spec, inTorch) => {
     }
   });
 });
+
+describe('the graph of a two-stage ConvNeXt', () => {
+  const twoStages: ConvNeXtSpec = { family: 'convnext', stages: [{ depth: 1, width: 8 }, { depth: 1, width: 16 }], numClasses: 10, resolution: { train: 32, test: 32 } };
+  const model = decode(toOnnx(twoStages));
+
+  it("names each node after torchvision's module, in forward order (CNBlock: block.0 to block.6, then layer_scale)", () => {
+    // torchvision's CNBlock.block is Sequential(Conv2d, Permute, LayerNorm, Linear, GELU, Linear, Permute);
+    // the classifier is Sequential(LayerNorm2d, Flatten, Linear). Helper nodes (transposes around a
+    // LayerNorm2d, MatMul parts, GELU's Erf parts, constants) are left out.
+    const helper = /\.(to_nhwc|to_nchw|weight_t|matmul|scaled|erf|one_plus|product)$|^const\./;
+    const block = (at: string) => [
+      ['Conv', `${at}.block.0`],
+      ['Transpose', `${at}.block.1`],
+      ['LayerNormalization', `${at}.block.2`],
+      ['Add', `${at}.block.3`],
+      ['Mul', `${at}.block.4`],
+      ['Add', `${at}.block.5`],
+      ['Transpose', `${at}.block.6`],
+      ['Mul', `${at}.layer_scale.mul`],
+      ['Add', at],
+    ];
+    expect(model.graph.node.filter((n) => !helper.test(n.name)).map((n) => [n.op_type, n.name])).toEqual([
+      ['Conv', 'features.0.0'],
+      ['LayerNormalization', 'features.0.1'],
+      ...block('features.1.0'),
+      ['LayerNormalization', 'features.2.0'],
+      ['Conv', 'features.2.1'],
+      ...block('features.3.0'),
+      ['GlobalAveragePool', 'avgpool'],
+      ['LayerNormalization', 'classifier.0'],
+      ['Flatten', 'classifier.1'],
+      ['Gemm', 'classifier.2'],
+    ]);
+  });
+
+  it('draws every LayerNorm scale in [0.5, 1): no norm ends a residual branch (the layer scale does)', () => {
+    const scales = model.graph.initializer.filter((t) => /(^features\.0\.1|^features\.2\.0|block\.2|^classifier\.0)\.weight$/.test(t.name));
+    expect(scales.map((t) => t.name)).toEqual(['features.0.1.weight', 'features.1.0.block.2.weight', 'features.2.0.weight', 'features.3.0.block.2.weight', 'classifier.0.weight']);
+    for (const t of scales) {
+      const values = Array.from(new Float32Array(t.raw_data.buffer.slice(t.raw_data.byteOffset, t.raw_data.byteOffset + t.raw_data.byteLength)));
+      expect(Math.min(...values), t.name).toBeGreaterThanOrEqual(0.5);
+      expect(Math.max(...values), t.name).toBeLessThan(1);
+    }
+  });
+});
