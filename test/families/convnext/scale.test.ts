@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, fastScale, fitLinear, layers, scale, ScalingError, scaleToTarget, STRATEGIES, validateSpec, zooModel, type ConvNeXtSpec, type Metric, type ScalingStrategy } from '../../../src/index.js';
+import { convNeXtScaling } from '../../../src/families/convnext/scale.js';
 import { convNeXtSpec } from '../../arbitraries.js';
 
 const tiny = zooModel('convnext_tiny');
@@ -95,6 +96,26 @@ describe('scale on ConvNeXt', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('lists the dimensions the plateau search steps: depth and width (multiples of 8) per stage, then the image sizes (multiples of 4)', () => {
+    const spec: ConvNeXtSpec = { family: 'convnext', stages: [{ depth: 2, width: 16 }, { depth: 1, width: 24 }], numClasses: 10, resolution: { train: 36, test: 40 } };
+    expect(convNeXtScaling.dimensions(spec, 'pycls')).toEqual([
+      { multiplier: 'd', base: 2, rule: 'round', unit: 1 },
+      { multiplier: 'w', base: 16, rule: 'round', unit: 8 },
+      { multiplier: 'd', base: 1, rule: 'round', unit: 1 },
+      { multiplier: 'w', base: 24, rule: 'round', unit: 8 },
+      { multiplier: 'r', base: 36, rule: 'round', unit: 4 },
+      { multiplier: 'r', base: 40, rule: 'round', unit: 4 },
+    ]);
+    // The efficientnet policy: depths up, widths by _make_divisible, and the test size follows the train size.
+    expect(convNeXtScaling.dimensions(spec, 'efficientnet')).toEqual([
+      { multiplier: 'd', base: 2, rule: 'ceil', unit: 1 },
+      { multiplier: 'w', base: 16, rule: 'divisible', unit: 8 },
+      { multiplier: 'd', base: 1, rule: 'ceil', unit: 1 },
+      { multiplier: 'w', base: 24, rule: 'divisible', unit: 8 },
+      { multiplier: 'r', base: 36, rule: 'round', unit: 4 },
+    ]);
   });
 
   it('reaches a flops target within 10% (scaleToTarget), staying a ConvNeXt', () => {
