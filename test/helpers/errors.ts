@@ -27,3 +27,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   }
   return undefined;
 }
+
+/** A pattern matching messages that begin with `text` exactly (the field path included, unlike `toThrow(text)`'s substring match). */
+export function startingWith(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { complexity, SpecError, validateSpec, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
 import { convNeXtSpec } from '../../arbitraries.js';
+import { startingWith } from '../../helpers/errors.js';
 
 const tiny = zooModel('convnext_tiny');
 const withStages = (stages: unknown): unknown => ({ ...tiny, stages });
@@ -35,9 +36,21 @@ describe('ConvNeXt specs', () => {
     ['a single stage on 3 px', { ...tiny, stages: [{ depth: 1, width: 8 }], resolution: { train: 3, test: 3 } }, 'resolution.train: 3 is too small for 1 stage: its 4x4 stride-4 stem needs at least 4 px'],
     ['two stages on 7 px', { ...tiny, stages: [{ depth: 1, width: 8 }, { depth: 1, width: 16 }], resolution: { train: 8, test: 7 } }, 'resolution.test: 7 is too small for 2 stages: its 4x4 stride-4 stem and 1 stride-2 downsampling need at least 8 px'],
     ['too many stages for any image', { ...tiny, stages: Array.from({ length: 20 }, () => ({ depth: 1, width: 8 })), resolution: { train: 2 ** 20, test: 2 ** 20 } }, 'resolution.train: 1048576 is too small for 20 stages'],
+    ['stages that are not an array', withStages({ depth: 3, width: 96 }), 'stages: an object is not an array (ConvNeXt stages)'],
+    ['more stages than the limit', withStages(Array.from({ length: 1001 }, () => ({ depth: 1, width: 8 }))), 'stages: has 1001 elements, more than the limit of 1000'],
+    [
+      'more blocks in all than the limit',
+      withStages([{ depth: 2 ** 23, width: 8 }, { depth: 2 ** 23, width: 16 }, { depth: 1, width: 32 }]),
+      'stages: hold 16777217 blocks in all, more than the limit of 16777216',
+    ],
   ])('refuse %s with a SpecError', (_label, spec, message) => {
     expect(() => validateSpec(spec)).toThrow(SpecError);
-    expect(() => validateSpec(spec)).toThrow(message);
+    // From the start of the message: the path is part of what is checked.
+    expect(() => validateSpec(spec)).toThrow(startingWith(message));
+  });
+
+  it('take exactly LIMITS.maxBlocks blocks in all', () => {
+    expect(() => validateSpec(withStages([{ depth: 2 ** 23, width: 8 }, { depth: 2 ** 23, width: 16 }]))).not.toThrow();
   });
 
   it('count the smallest image each network takes: one pixel after the last downsampling', () => {
