@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyScalingFactors, complexity, fastScale, layers, scale, scaleToTarget, STRATEGIES, zooModel, type MnasNetSpec, type ModelSpec } from '../../../src/index.js';
+import { mnasNetScaling } from '../../../src/families/mnasnet/scale.js';
 import { realisticMnasNet } from '../../arbitraries.js';
 import { describeFamilyScaling, slope } from '../../helpers/family-scaling.js';
 import { widthMultiplierFixture } from '../../helpers/torchvision-fixtures.js';
@@ -72,4 +73,22 @@ describeFamilyScaling('mnasnet', {
     expect(s.headWidth).toBe(b.headWidth);
     for (const width of [s.stemWidth, s.separableWidth, ...s.stages.map((stage) => stage.width)]) expect(width % 8).toBe(0);
   },
+});
+
+describe('mnasNetScaling.dimensions', () => {
+  it("mnasnet1_0: stem and separable widths, per stack its repeats and width (widths by _make_divisible), then the image sizes", () => {
+    // torchvision's MNASNet(1.0): stem 32, separable 16; stacks (repeats, width) (3, 24), (3, 40), (3, 80), (2, 96), (4, 192), (1, 320); 224 px.
+    const stacks = [[3, 24], [3, 40], [3, 80], [2, 96], [4, 192], [1, 320]] as const;
+    const dims = (depthRule: string) => [
+      { multiplier: 'w', base: 32, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 16, rule: 'divisible', unit: 8 },
+      ...stacks.flatMap(([depth, width]) => [
+        { multiplier: 'd', base: depth, rule: depthRule, unit: 1 },
+        { multiplier: 'w', base: width, rule: 'divisible', unit: 8 },
+      ]),
+      { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
+    ];
+    expect(mnasNetScaling.dimensions(zooModel('mnasnet1_0'), 'pycls')).toEqual([...dims('round'), { multiplier: 'r', base: 224, rule: 'round', unit: 4 }]);
+    expect(mnasNetScaling.dimensions(zooModel('mnasnet1_0'), 'efficientnet')).toEqual(dims('ceil'));
+  });
 });

@@ -17,6 +17,7 @@ import {
   type MobileNetSpec,
   type ModelSpec,
 } from '../../../src/index.js';
+import { mobileNetScaling } from '../../../src/families/mobilenet/scale.js';
 import { realisticMobileNet } from '../../arbitraries.js';
 import { describeFamilyScaling, slope } from '../../helpers/family-scaling.js';
 import { widthMultiplierFixture } from '../../helpers/torchvision-fixtures.js';
@@ -103,4 +104,42 @@ describeFamilyScaling('mobilenet', {
     }
     expect(s.stemWidth % 8).toBe(0);
   },
+});
+
+describe('mobileNetScaling.dimensions', () => {
+  // torchvision's MobileNetV2 [t, c, n, s]: (1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+  // (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1); stem 32, last conv 1280; 224 px.
+  const v2Stages = [[1, 16], [2, 24], [3, 32], [4, 64], [3, 96], [3, 160], [1, 320]] as const;
+
+  it("mobilenet_v2: the stem, per stage its depth and width, the head (widths always by _make_divisible), then the image sizes", () => {
+    const dims = (depthRule: string) => [
+      { multiplier: 'w', base: 32, rule: 'divisible', unit: 8 },
+      ...v2Stages.flatMap(([depth, width]) => [
+        { multiplier: 'd', base: depth, rule: depthRule, unit: 1 },
+        { multiplier: 'w', base: width, rule: 'divisible', unit: 8 },
+      ]),
+      { multiplier: 'w', base: 1280, rule: 'divisible', unit: 8 },
+      { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
+    ];
+    expect(mobileNetScaling.dimensions(zooModel('mobilenet_v2') as MobileNetSpec, 'pycls')).toEqual([...dims('round'), { multiplier: 'r', base: 224, rule: 'round', unit: 4 }]);
+    expect(mobileNetScaling.dimensions(zooModel('mobilenet_v2') as MobileNetSpec, 'efficientnet')).toEqual(dims('ceil'));
+  });
+
+  it('mobilenet_v3_small: a stage with an explicit expanded width steps it too; the classifier width (1024) ends the widths', () => {
+    // _mobilenet_v3_conf("mobilenet_v3_small"): stem 16; (16, 3, 16, 16, SE, RE, 2), (16, 3, 72, 24, -, RE, 2), ...; last_channel 1024.
+    const dims = mobileNetScaling.dimensions(zooModel('mobilenet_v3_small') as MobileNetSpec, 'efficientnet');
+    expect(dims.slice(0, 7)).toEqual([
+      { multiplier: 'w', base: 16, rule: 'divisible', unit: 8 },
+      { multiplier: 'd', base: 1, rule: 'ceil', unit: 1 },
+      { multiplier: 'w', base: 16, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 16, rule: 'divisible', unit: 8 },
+      { multiplier: 'd', base: 1, rule: 'ceil', unit: 1 },
+      { multiplier: 'w', base: 24, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 72, rule: 'divisible', unit: 8 },
+    ]);
+    expect(dims.slice(-2)).toEqual([
+      { multiplier: 'w', base: 1024, rule: 'divisible', unit: 8 },
+      { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
+    ]);
+  });
 });

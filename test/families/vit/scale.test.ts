@@ -23,6 +23,7 @@ import {
   type ScalingStrategy,
   type VitSpec,
 } from '../../../src/index.js';
+import { vitScaling } from '../../../src/families/vit/scale.js';
 import { multiplierExponents } from '../../../src/scaling/factors.js';
 import { plateauBoundaries } from '../../../src/scaling/plateaus.js';
 import { vitSpec } from '../../arbitraries.js';
@@ -351,5 +352,33 @@ describe('asymptotics where attention dominates (s = 1 .. 2^6)', () => {
       }),
       { seed: SEED, numRuns: 20 },
     );
+  });
+});
+
+describe('vitScaling.dimensions', () => {
+  it('vit_b_16: layers, hidden width, head width (768 / 12 = 64), the train size in whole 16 px patches, and under pycls the test size', () => {
+    const spec = zooModel('vit_b_16') as VitSpec;
+    const common = (depthRule: string, widthRule: string) => [
+      { multiplier: 'd', base: 12, rule: depthRule, unit: 1 },
+      { multiplier: 'w', base: 768, rule: widthRule, unit: 8 },
+      { multiplier: 'g', base: 64, rule: 'round', unit: 1 },
+      { multiplier: 'r', base: 224, rule: 'round', unit: 16 },
+    ];
+    expect(vitScaling.dimensions(spec, 'pycls')).toEqual([...common('round', 'round'), { multiplier: 'r', base: 224, rule: 'round', unit: 4 }]);
+    expect(vitScaling.dimensions(spec, 'efficientnet')).toEqual(common('ceil', 'divisible'));
+  });
+
+  it("ViT-C-1.0GF: the conv stem's widths but its last 1x1 (the hidden width), before the head width", () => {
+    // pycls's ViT-C-1.0GF: 3x3 stride-2 convs of 24, 48, 96, 192, then a 1x1 conv to the hidden width 192; 3 heads; 11 layers.
+    expect(vitScaling.dimensions(zooModel('ViT-C-1.0GF') as VitSpec, 'efficientnet')).toEqual([
+      { multiplier: 'd', base: 11, rule: 'ceil', unit: 1 },
+      { multiplier: 'w', base: 192, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 24, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 48, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 96, rule: 'divisible', unit: 8 },
+      { multiplier: 'w', base: 192, rule: 'divisible', unit: 8 },
+      { multiplier: 'g', base: 64, rule: 'round', unit: 1 },
+      { multiplier: 'r', base: 224, rule: 'round', unit: 16 },
+    ]);
   });
 });
