@@ -161,7 +161,8 @@ const PARTS: Readonly<Record<string, { mutate: string[]; tests: string[] }>> = {
  * from or written to pycls or torchvision by shared code, those tests too.
  */
 function familyTests(folder: string): string[] {
-  const pycls = ['test/io/pycls-config.test.ts', 'test/complexity/parity.test.ts', 'test/scaling/parity.test.ts'];
+  // pycls's families: its configs and counts, and the ONNX and layer-table tests written against its networks.
+  const pycls = ['test/io/pycls-config.test.ts', 'test/complexity/parity.test.ts', 'test/scaling/parity.test.ts', 'test/network/layers.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/semantics.test.ts', 'test/onnx/logits.test.ts'];
   const extra: Readonly<Record<string, readonly string[]>> = {
     anynet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts'],
     regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts'],
