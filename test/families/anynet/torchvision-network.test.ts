@@ -4,6 +4,7 @@ import { type AnyNetSpec, complexity, fastScale, layers, scale, SpecError, toAny
 import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 const RESNETS = [
   'resnet18',
@@ -130,3 +131,13 @@ describe('implementation: torchvision', () => {
     expect(() => validateSpec({ ...zooModel('resnet50'), implementation: 'keras' })).toThrow(/implementation: "keras" is not one of 'pycls', 'torchvision'/);
   });
 });
+
+// torchvision's ResNet and RegNet flatten with torch.flatten / x.flatten (no module).
+describeModuleNames(
+  [
+    ...(['resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'resnext101_32x8d', 'resnext101_64x4d', 'wide_resnet50_2', 'wide_resnet101_2'] as const),
+    ...(['regnet_x_400mf', 'regnet_x_800mf', 'regnet_x_1_6gf', 'regnet_x_3_2gf', 'regnet_x_8gf', 'regnet_x_16gf', 'regnet_x_32gf'] as const),
+    ...(['regnet_y_400mf', 'regnet_y_800mf', 'regnet_y_1_6gf', 'regnet_y_3_2gf', 'regnet_y_8gf', 'regnet_y_16gf', 'regnet_y_32gf', 'regnet_y_128gf'] as const),
+  ],
+  [['flatten', 'flatten']],
+);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, layers, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
 import { fixtureModules, layerModules, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 const MODELS = ['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large'] as const;
 
@@ -37,3 +38,5 @@ describe('layer table', () => {
     expect(rows.find((r) => r.name === 'features.6.1')).toMatchObject({ op: 'conv', kernel: 2, stride: 2, output: [768, 7, 7] });
   });
 });
+
+describeModuleNames(MODELS);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, efficientNetCompound, layers, zooModel, type EfficientNetSpec, type EfficientNetStage } from '../../../src/index.js';
 import { fixtureModules, layerModules, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 const MODELS = [
   'efficientnet_b0',
@@ -139,3 +140,6 @@ describe("pycls's EfficientNets", () => {
     expect(names.slice(-3)).toEqual(['head.conv', 'head.conv_bn', 'head.fc']);
   });
 });
+
+// torchvision's EfficientNet.forward flattens with torch.flatten (no module).
+describeModuleNames(['efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7', 'efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'], [['flatten', 'flatten']]);

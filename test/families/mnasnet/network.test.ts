@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { layers, zooModel } from '../../../src/index.js';
 import { mnasNetSpec } from '../../arbitraries.js';
 import { describeDescription, describeZooAgainstTorchvision } from '../../helpers/torchvision-family.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 describeZooAgainstTorchvision(['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3']);
 
@@ -17,3 +18,6 @@ describeDescription(mnasNetSpec(), () => {
     expect(names.slice(-3)).toEqual(['layers.10', 'layers.11', 'classifier.1']);
   });
 });
+
+// torchvision's MNASNet.forward pools with x.mean([2, 3]) and flattens with torch.flatten (no modules).
+describeModuleNames(['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3'], [['mean', 'avgpool'], ['flatten', 'flatten']]);

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { layers, zooModel, type MobileNetSpec } from '../../../src/index.js';
 import { mobileNetSpec } from '../../arbitraries.js';
 import { describeDescription, describeZooAgainstTorchvision } from '../../helpers/torchvision-family.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 describeZooAgainstTorchvision(['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small']);
 
@@ -32,3 +33,6 @@ describeDescription(mobileNetSpec(), () => {
     ]);
   });
 });
+
+// MobileNetV2.forward pools with nn.functional.adaptive_avg_pool2d (V3 has an avgpool module); both flatten with torch.flatten.
+describeModuleNames(['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small'], [['avgpool', 'avgpool'], ['flatten', 'flatten']]);

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { complexity, layers, zooModel, type VitSpec } from '../../../src/index.js';
 import { vitSpec } from '../../arbitraries.js';
 import { SEED } from '../../seed.js';
+import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
 
 /** Two blocks, a two-conv stem, 32 px (4 patches of 16 a side), 10 classes. */
 const small: VitSpec = {
@@ -99,3 +100,5 @@ describe('layers() of a vision transformer', () => {
     expect(layers(deep).reduce((s, r) => s + r.flops, 0)).toBe(complexity(deep).flops);
   });
 });
+
+describeModuleNames(['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14']);
