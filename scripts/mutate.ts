@@ -93,6 +93,15 @@ function score(files: Record<string, FileResult>): { killed: number; survived: n
   return { killed, survived, noCoverage, timeout, total, score: total === 0 ? 100 : (100 * (killed + timeout)) / total };
 }
 
+/** One folder's score, with the mutants outside it: ignored (static: run only while modules load) and errors. */
+function scoreLine(label: string, files: Record<string, FileResult>): string {
+  const s = score(files);
+  const all = Object.values(files).flatMap((file) => file.mutants);
+  const ignored = all.filter((m) => m.status === 'Ignored').length;
+  const errors = all.filter((m) => m.status === 'CompileError' || m.status === 'RuntimeError').length;
+  return `${label.padEnd(28)} ${s.score.toFixed(2).padStart(6)}%  (${s.killed + s.timeout} of ${s.total} detected, ${s.survived} survived, ${s.noCoverage} not covered; ${ignored} static ignored, ${errors} errors)`;
+}
+
 function printScores(report: Report): void {
   const byFolder = new Map<string, Record<string, FileResult>>();
   for (const [file, result] of Object.entries(report.files)) {
@@ -101,10 +110,9 @@ function printScores(report: Report): void {
   }
   for (const [folder, files] of [...byFolder].sort()) {
     const s = score(files);
-    console.log(`${folder.padEnd(28)} ${s.score.toFixed(2).padStart(6)}%  (${s.killed + s.timeout} of ${s.total} detected, ${s.survived} survived, ${s.noCoverage} not covered)`);
+    console.log(scoreLine(folder, files));
   }
-  const s = score(report.files);
-  console.log(`${'all'.padEnd(28)} ${s.score.toFixed(2).padStart(6)}%  (${s.killed + s.timeout} of ${s.total} detected, ${s.survived} survived, ${s.noCoverage} not covered)`);
+  console.log(scoreLine('all', report.files));
 }
 
 /** Files whose report is missing or was made from other sources than the files' now. */
