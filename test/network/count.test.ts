@@ -11,6 +11,13 @@ const PYCLS = pyclsComplexity();
 import { cifarResNet } from '../specs.js';
 
 describe('walk', () => {
+  it("counts a ResNet-50 at 4 px, where the stem's max pool leaves a single pixel", () => {
+    // 7x7 stride-2 conv: 4 px -> 2; 3x3 stride-2 max pool: 2 -> 1; every later conv keeps 1 px.
+    const spec = { ...zooModel('ResNet-50'), resolution: { train: 4, test: 4 } };
+    expect(layers(spec).find((row) => row.op === 'maxpool')!.output).toEqual([64, 1, 1]);
+    expect(complexity(spec).acts).toBeGreaterThan(0);
+  });
+
   it("starts from 3 channels at the training size and counts what pycls counts (RegNetX-200MF, pycls's model_complexity.json)", () => {
     const net = walk(checkSpec(zooModel('RegNetX-200MF')));
     expect({ flops: net.flops, params: net.params, acts: net.acts }).toEqual(PYCLS['configs/dds_baselines/regnetx/RegNetX-200MF_dds_8gpu.yaml']);
@@ -33,6 +40,19 @@ describe('walk', () => {
     expect(thrown(() => walk(withBlocks(LIMITS.maxListedBlocks + 1), { layer: () => undefined }), SpecError).message).toMatch(/^the network has 10001 blocks;/);
     // Counting alone has no such limit: it is O(stages).
     expect(complexity(deep).flops).toBeGreaterThan(0);
+  });
+});
+
+describe('walk: the largest single output (what inference memory holds at once)', () => {
+  it.each([
+    // pycls's RegNetY-400MF: s1's first 1x1 conv (width 48) still at the stem's 112 px, before its strided 3x3.
+    ['RegNetY-400MF', 48 * 112 * 112],
+    // torchvision's vit_b_16: the MLP's first linear, 197 tokens x 3072 (above 12 heads x 197^2 and 3 x 768 x 197).
+    ['vit_b_16', 197 * 3072],
+    // vit_h_14 at 518 px: 37^2 + 1 = 1370 tokens; the attention maps of 16 heads, 16 x 1370^2, above the MLP's 1370 x 5120.
+    ['vit_h_14', 16 * 1370 * 1370],
+  ] as const)('%s: %i', (name, largest) => {
+    expect(walk(checkSpec(zooModel(name))).largestOutput).toBe(largest);
   });
 });
 

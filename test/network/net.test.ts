@@ -186,6 +186,74 @@ describe('names: scopes and the sink', () => {
   });
 });
 
+describe('records of the shape-only ops', () => {
+  it('a sink that takes no names gets each layer by its own name (the walk builds no paths)', () => {
+    const short = { names: false as const, seen: [] as string[], layer(layer: Layer) { this.seen.push(layer.name); } };
+    const net = new ListingNet(3, 8, short);
+    net.enter('s', 1);
+    net.enter('b', 2);
+    net.conv('a', 4, 3);
+    net.exit();
+    net.exit();
+    expect(short.seen).toEqual(['a']);
+  });
+
+  it('a linear has a bias by default (out extra params)', () => {
+    const sink = new Recorder();
+    new ListingNet(6, 1, sink).linear('fc', 10);
+    expect(sink.layers[0]).toMatchObject({ op: 'linear', bias: true, params: 6 * 10 + 10, flops: 70, acts: 10 });
+  });
+
+  it('permute, tokens, class token, position embedding, token selection and swap carry their shapes', () => {
+    const sink = new Recorder();
+    const net = new ListingNet(3, 8, sink);
+    net.conv('proj', 16, 4, 4, 1, true, 0);
+    net.permute('p', 'channelsLast');
+    net.permute('q', 'channelsFirst');
+    net.toTokens('tokens');
+    net.classToken('class_token');
+    net.positionEmbedding('pos', true);
+    net.selectToken('token', 'first');
+    net.fork();
+    net.linear('fc', 8);
+    net.swap();
+    const records = sink.layers.map(({ op, name, input, output }) => ({ op, name, input, output }));
+    const shape = (channels: number, size: number, tokens: number) => ({ channels, size, tokens });
+    expect(records).toEqual([
+      { op: 'conv', name: 'proj', input: shape(3, 8, 0), output: shape(16, 2, 0) },
+      { op: 'permute', name: 'p', input: shape(16, 2, 0), output: shape(16, 2, 0) },
+      { op: 'permute', name: 'q', input: shape(16, 2, 0), output: shape(16, 2, 0) },
+      { op: 'tokens', name: 'tokens', input: shape(16, 2, 0), output: shape(16, 1, 4) },
+      { op: 'classToken', name: 'class_token', input: shape(16, 1, 4), output: shape(16, 1, 5) },
+      { op: 'positionEmbedding', name: 'pos', input: shape(16, 1, 5), output: shape(16, 1, 5) },
+      { op: 'token', name: 'token', input: shape(16, 1, 5), output: shape(16, 1, 0) },
+      { op: 'fork', name: '', input: shape(16, 1, 0), output: shape(16, 1, 0) },
+      { op: 'linear', name: 'fc', input: shape(16, 1, 0), output: shape(8, 1, 0) },
+      { op: 'swap', name: '', input: shape(8, 1, 0), output: shape(16, 1, 0) },
+    ]);
+    expect(sink.layers.filter((l) => l.op === 'permute').map((l) => (l as Extract<Layer, { op: 'permute' }>).layout)).toEqual(['channelsLast', 'channelsFirst']);
+    expect(sink.layers.find((l) => l.op === 'positionEmbedding')).toMatchObject({ sequenceFirst: true, params: 5 * 16 });
+  });
+
+  it('a swap inside a nested fork exchanges only the innermost kept tensor', () => {
+    const sink = new Recorder();
+    const net = new ListingNet(4, 8, sink);
+    net.fork();
+    net.conv('a', 6, 3, 2);
+    net.fork();
+    net.conv('b', 10, 3, 2);
+    net.swap();
+    net.merge('inner', 'add');
+    net.merge('outer', 'add');
+    const merges = sink.layers.filter((l) => l.op === 'merge' || l.op === 'swap').map(({ op, name, input, output }) => ({ op, name, input, output }));
+    expect(merges).toEqual([
+      { op: 'swap', name: '', input: { channels: 10, size: 2, tokens: 0 }, output: { channels: 6, size: 4, tokens: 0 } },
+      { op: 'merge', name: 'inner', input: { channels: 6, size: 4, tokens: 0 }, output: { channels: 10, size: 2, tokens: 0 } },
+      { op: 'merge', name: 'outer', input: { channels: 10, size: 2, tokens: 0 }, output: { channels: 4, size: 8, tokens: 0 } },
+    ]);
+  });
+});
+
 describe('blocks: identical blocks 2..n are counted as copies of block 2', () => {
   /** A stage body: block 0 changes width and resolution, the others keep them (the Net's contract). */
   function body(net: Net, index: number, stage: { width: number; stride: number; bias: boolean }): void {
