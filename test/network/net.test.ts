@@ -198,6 +198,24 @@ describe('records of the shape-only ops', () => {
     expect(short.seen).toEqual(['a']);
   });
 
+  it('a norm is a batch norm with eps 1e-5 that ends no residual by default', () => {
+    const sink = new Recorder();
+    new ListingNet(6, 2, sink).norm('bn');
+    expect(sink.layers[0]).toMatchObject({ op: 'norm', kind: 'batch', endsResidual: false, eps: 1e-5, params: 12 });
+  });
+
+  it('a position embedding is batch-first by default (torchvision), sequence-first where asked (pycls)', () => {
+    const sink = new Recorder();
+    const net = new ListingNet(4, 2, sink);
+    net.toTokens('tokens');
+    net.positionEmbedding('torchvision');
+    net.positionEmbedding('pycls', true);
+    expect(sink.layers.slice(1).map((l) => [l.name, (l as Extract<Layer, { op: 'positionEmbedding' }>).sequenceFirst])).toEqual([
+      ['torchvision', false],
+      ['pycls', true],
+    ]);
+  });
+
   it('a linear has a bias by default (out extra params)', () => {
     const sink = new Recorder();
     new ListingNet(6, 1, sink).linear('fc', 10);
