@@ -4,8 +4,8 @@ configs, through pycls's code at the mirror's HEAD run unmodified (scripts/pycls
 
 Usage: /usr/bin/python3 scripts/pycls-config-complexity.py [--state-dict] < configs.json
 stdin: a JSON list of YAML texts. stdout: a JSON list, per config {"complexity": {flops, params, acts}}
-or {"error": "AssertionError: ..."}, plus "stateDict": [[key, shape]] with --state-dict (weights left
-uninitialised). Tests use it to compare fastscale with pycls on configs no fixture holds.
+or {"error": "AssertionError: ..."}, plus, with --state-dict (weights left uninitialised), "stateDict":
+[[key, shape]] and "modules": [[name, class name]] of every entry of named_modules(). Tests use it to compare fastscale with pycls on configs no fixture holds.
 """
 import json
 import os
@@ -27,6 +27,7 @@ def run(pycls, text, state_dict):
         with hook_counts.skip_init():
             model = pycls.build()
         result["stateDict"] = [[key, list(value.shape)] for key, value in model.state_dict().items()]
+        result["modules"] = [[name, type(module).__name__] for name, module in model.named_modules()]
     return result
 
 

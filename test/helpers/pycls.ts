@@ -25,6 +25,8 @@ export interface PyclsResult {
   readonly error?: string;
   /** With `stateDict`: [key, shape] of the module pycls builds. */
   readonly stateDict?: [string, number[]][];
+  /** With `stateDict`: [name, class name] of every module pycls builds (named_modules()). */
+  readonly modules?: [string, string][];
 }
 
 /** pycls's complexity of each YAML config (and its module's state dict), in one Python process. */

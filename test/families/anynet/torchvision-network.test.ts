@@ -4,7 +4,7 @@ import { type AnyNetSpec, complexity, fastScale, layers, scale, SpecError, toAny
 import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 const RESNETS = [
   'resnet18',

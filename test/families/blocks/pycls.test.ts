@@ -1,9 +1,13 @@
 /**
  * pycls's shared blocks (src/families/blocks/pycls.ts) against the modules pycls builds: the bottleneck
- * transform's squeeze-excite width `int(round(w_in * se_r))` (test/fixtures/pycls-rounding.json).
+ * transform's squeeze-excite width `int(round(w_in * se_r))` (test/fixtures/pycls-rounding.json), and the
+ * names and classes of every module, activations included, on the reference configs (live pycls).
  */
 import { describe, expect, it } from 'vitest';
-import { layers, type AnyNetSpec } from '../../../src/index.js';
+import { fromPyclsConfig, layers, type AnyNetSpec } from '../../../src/index.js';
+import { configPaths, readConfig } from '../../helpers/fixtures.js';
+import { moduleNameMismatches } from '../../helpers/module-names.js';
+import { PYCLS_MISSING, runPycls } from '../../helpers/pycls.js';
 import { pyclsRounding } from '../../helpers/pycls-rounding.js';
 
 /**
@@ -46,4 +50,13 @@ describe("squeeze-excite in pycls's bottleneck transform: int(round(w_in x se_r)
     expect(se?.output[0] ?? 0).toBe(seWidth);
     expect(sum(table, 's1.b1.f.')).toEqual([row[4], row[5], row[6]]);
   });
+});
+
+describe.skipIf(PYCLS_MISSING !== null)(`layers carry the names of pycls's modules, of the matching class${PYCLS_MISSING === null ? '' : ` (skipped: ${PYCLS_MISSING})`}`, () => {
+  it("on all 65 reference configs, as pycls's own code builds them (its head flattens with x.view: no module)", () => {
+    const paths = configPaths();
+    const results = runPycls(paths.map(readConfig), true);
+    const mismatches = paths.map((path, i) => [path, moduleNameMismatches(fromPyclsConfig(readConfig(path)), new Map(results[i]!.modules!), [['head.flatten', 'flatten']])]);
+    expect(mismatches).toEqual(paths.map((path) => [path, []]));
+  }, 600_000);
 });

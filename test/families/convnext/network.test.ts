@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, layers, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
 import { fixtureModules, layerModules, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 const MODELS = ['convnext_tiny', 'convnext_small', 'convnext_base', 'convnext_large'] as const;
 

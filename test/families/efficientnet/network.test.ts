@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { complexity, efficientNetCompound, layers, zooModel, type EfficientNetSpec, type EfficientNetStage } from '../../../src/index.js';
 import { fixtureModules, layerModules, torchvisionFixture } from '../../helpers/torchvision-fixture.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 const MODELS = [
   'efficientnet_b0',

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { layers, zooModel } from '../../../src/index.js';
 import { mnasNetSpec } from '../../arbitraries.js';
 import { describeDescription, describeZooAgainstTorchvision } from '../../helpers/torchvision-family.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 describeZooAgainstTorchvision(['mnasnet0_5', 'mnasnet0_75', 'mnasnet1_0', 'mnasnet1_3']);
 

@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import { layers, zooModel, type MobileNetSpec } from '../../../src/index.js';
 import { mobileNetSpec } from '../../arbitraries.js';
 import { describeDescription, describeZooAgainstTorchvision } from '../../helpers/torchvision-family.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 describeZooAgainstTorchvision(['mobilenet_v2', 'mobilenet_v3_large', 'mobilenet_v3_small']);
 

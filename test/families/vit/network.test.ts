@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { complexity, layers, zooModel, type VitSpec } from '../../../src/index.js';
 import { vitSpec } from '../../arbitraries.js';
 import { SEED } from '../../seed.js';
-import { describeModuleNames } from '../../helpers/torchvision-module-names.js';
+import { describeModuleNames } from '../../helpers/module-names.js';
 
 /** Two blocks, a two-conv stem, 32 px (4 patches of 16 a side), 10 classes. */
 const small: VitSpec = {
