@@ -156,7 +156,7 @@ const PARTS: Readonly<Record<string, { mutate: string[]; tests: string[] }>> = {
   },
   network: {
     mutate: ['src/network/**/*.ts'],
-    tests: ['test/network/**/*.test.ts', 'test/complexity/parity.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/export.test.ts', 'test/families/*/network.test.ts', 'test/families/anynet/torchvision-network.test.ts'],
+    tests: ['test/network/**/*.test.ts', 'test/complexity/parity.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/export.test.ts', 'test/families/*/network.test.ts', 'test/families/anynet/torchvision-network.test.ts', 'test/onnx/part.test.ts', 'test/latency/part-net.test.ts'],
   },
   families: {
     mutate: ['src/families/**/*.ts'],

@@ -389,7 +389,8 @@ export class ListingNet extends Net {
   }
 
   override exit(): void {
-    this.scope = this.outer.pop() ?? '';
+    // Descriptions exit only scopes they entered.
+    this.scope = this.outer.pop()!;
   }
 
   override blocks<A, B>(count: number, body: BlockBody<A, B>, a: A, b: B): void {

@@ -38,6 +38,9 @@ const CLASSES: Readonly<Record<string, readonly string[]>> = {
   'act gelu': ['GELU'],
 };
 
+/** Ops that stand for no module of their own (joins, token bookkeeping, parameters of a block). */
+const SHAPE_ONLY = new Set(['fork', 'swap', 'tokens', 'token', 'scale', 'classToken', 'positionEmbedding']);
+
 /** The layer's kind as {@link CLASSES} keys it. */
 const kindOf = (layer: Layer): string => (layer.op === 'act' || layer.op === 'norm' ? `${layer.op} ${layer.kind}` : layer.op);
 
@@ -65,7 +68,7 @@ export function moduleNameMismatches(spec: ModelSpec, modules: ReadonlyMap<strin
     if (kind === 'merge') {
       const block = layer.endsWith('.add') || layer.endsWith('.mul') ? layer.slice(0, -4) : layer;
       if (!modules.has(block)) wrong.push(`${layer} (${kind}): no block ${block}`);
-    } else if (CLASSES[kind] === undefined && /^(act|norm) /.test(kind)) {
+    } else if (CLASSES[kind] === undefined && !SHAPE_ONLY.has(kind)) {
       wrong.push(`${layer} (${kind}): not a kind the reference has`);
     } else if (CLASSES[kind] !== undefined && !CLASSES[kind]!.includes(className ?? '')) {
       wrong.push(`${layer} (${kind}): the reference has ${className ?? 'no such module'}`);

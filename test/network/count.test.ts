@@ -51,6 +51,8 @@ describe('walk: the largest single output (what inference memory holds at once)'
     ['vit_b_16', 197 * 3072],
     // vit_h_14 at 518 px: 37^2 + 1 = 1370 tokens; the attention maps of 16 heads, 16 x 1370^2, above the MLP's 1370 x 5120.
     ['vit_h_14', 16 * 1370 * 1370],
+    // pycls's ViT-C-1.0GF: its conv stem's first 3x3 stride-2 conv, 24 x 112 x 112, above any encoder output (197 tokens, 3 heads, 576 MLP).
+    ['ViT-C-1.0GF', 24 * 112 * 112],
   ] as const)('%s: %i', (name, largest) => {
     expect(walk(checkSpec(zooModel(name))).largestOutput).toBe(largest);
   });

@@ -58,6 +58,7 @@ describe('conv', () => {
     const net = new Net(3, 2);
     const error = thrown(() => net.conv('c', 4, 7, 1, 1, false, 0), SpecError);
     expect(error.path).toBe('resolution.train');
+    expect(error.message).toBe('resolution.train: is too small for this network: a layer would have an output of no pixels');
   });
 });
 
