@@ -130,11 +130,16 @@ function runStryker(env: Record<string, string>): number {
   return result.status ?? 1;
 }
 
-/** The committed report with a scoped run's files put in, and entries of vanished or out-of-scope files dropped. */
-function merge(main: Report | null, part: Report): Report {
+/**
+ * The committed report with a scoped run's files put in (only the files the run mutated: its report also
+ * carries the other files as they were when it started, which a run merged meanwhile may have replaced),
+ * and entries of vanished or out-of-scope files dropped.
+ */
+function merge(main: Report | null, part: Report, mutated: ReadonlySet<string>): Report {
   const current = filesInScope(SCOPE);
+  const ran = Object.fromEntries(Object.entries(part.files).filter(([file]) => mutated.has(file)));
   const files = Object.fromEntries(
-    Object.entries({ ...main?.files, ...part.files }).filter(([file]) => current.has(file)),
+    Object.entries({ ...main?.files, ...ran }).filter(([file]) => current.has(file)),
   );
   const testFiles = { ...main?.testFiles, ...part.testFiles };
   return { ...main, ...part, files, testFiles };
@@ -238,9 +243,11 @@ function runPart(globs: readonly string[], tests: readonly string[]): number {
   const part = readReport(partPath);
   if (status === 0 && part !== null) {
     // Read again: another part may have been merged meanwhile (parts can run side by side).
-    const merged = merge(readReport(REPORT_PATH), part);
+    // The files the run's globs name (a `file:lines` glob names its file).
+    const mutated = filesInScope(globs.map((glob) => glob.replace(/:[\d-]+$/, '')));
+    const merged = merge(readReport(REPORT_PATH), part, mutated);
     writeFileSync(REPORT_PATH, `${JSON.stringify(merged, null, 2)}\n`);
-    console.log(`mutate: ${((Date.now() - started) / 60_000).toFixed(1)} minutes; merged ${Object.keys(part.files).length} files into ${REPORT}`);
+    console.log(`mutate: ${((Date.now() - started) / 60_000).toFixed(1)} minutes; merged ${mutated.size} files into ${REPORT}`);
     printScores(merged);
   }
   // Each part's own report is kept beside the others, so that a lost merge can be redone by hand.
