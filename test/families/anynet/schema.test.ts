@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SpecError, toAnyNet, validateSpec, zooModel, type AnyNetSpec, type AnyNetStage } from '../../../src/index.js';
+import { checkComputedStages } from '../../../src/families/anynet/schema.js';
 import { thrown } from '../../helpers/errors.js';
 
 const base = zooModel('ResNeXt-50') as AnyNetSpec;
@@ -92,5 +93,40 @@ describe('AnyNet specs: what is accepted', () => {
 
   it('a linear bottleneck block is checked like a bottleneck block', () => {
     expect(thrown(() => validateSpec({ ...withStage(2, { groupWidth: 24 }), blockType: 'res_bottleneck_linear_block' }), SpecError).path).toBe('stages[2].groupWidth');
+  });
+});
+
+describe('checkComputedStages: stages this library computed (a RegNet form, a scaled AnyNet) get the errors parseAnyNet gives', () => {
+  const stage = (edit: Partial<AnyNetStage> = {}): AnyNetStage => ({ depth: 2, width: 64, stride: 2, bottleneckMultiplier: 1, groupWidth: 16, ...edit });
+  const check = (stages: readonly AnyNetStage[], seRatio: number | null = null, blockType: Parameters<typeof checkComputedStages>[1] = 'res_bottleneck_block') =>
+    thrown(() => checkComputedStages(stages, blockType, 32, seRatio), SpecError).message;
+
+  it.each<[string, readonly AnyNetStage[], number | null, string]>([
+    ['no stages', [], null, 'stages: is empty (expected at least one element)'],
+    ['more than 1,000 stages', Array(1001).fill(stage()), null, 'stages: has 1001 elements, more than the limit of 1000'],
+    ['a depth of 0 in the second stage', [stage(), stage({ depth: 0 })], null, 'stages[1].depth: 0 is not a positive integer'],
+    ['a width beyond the limit', [stage({ width: 2 ** 21, groupWidth: 1 })], null, 'stages[0].width: 2097152 is above the limit of 1048576'],
+    ['a stride beyond the limit', [stage({ stride: 1025 })], null, 'stages[0].stride: 1025 is above the limit of 1024'],
+    ['a group width of 0', [stage({ groupWidth: 0 })], null, 'stages[0].groupWidth: 0 is not a positive integer'],
+    ['a group width that does not divide the bottleneck', [stage({ groupWidth: 24 })], null, 'stages[0].groupWidth: 24 does not divide the bottleneck width 64 (width 64 x bottleneckMultiplier 1)'],
+    ['a bottleneck beyond the width limit', [stage({ width: 2 ** 20, bottleneckMultiplier: 2, groupWidth: 1 })], null, 'stages[0].bottleneckMultiplier: 2 makes the bottleneck of width 1048576 2097152 channels wide, beyond the limit of 1048576'],
+    ['more blocks in all than the limit', [stage({ depth: 2 ** 23 }), stage({ depth: 2 ** 23 + 1 })], null, 'stages: hold 16777217 blocks in all, more than the limit of 16777216'],
+    // The widest block input is the widest stage (or the stem): round(2^20 x 1.5) is beyond the limit.
+    ['a squeeze-excite beyond the width limit', [stage(), stage({ width: 2 ** 20, groupWidth: 1 }), stage()], 1.5, 'seRatio: 1.5 makes a squeeze-excite of 1048576 channels 1572864 wide, beyond the limit of 1048576'],
+  ])('%s', (_label, stages, seRatio, message) => {
+    expect(check(stages, seRatio)).toBe(message);
+  });
+
+  it('passes what parseAnyNet passes: the limits themselves, and basic blocks without bottleneck fields', () => {
+    expect(() => checkComputedStages([stage({ depth: 2 ** 23 }), stage({ depth: 2 ** 23 })], 'res_bottleneck_block', 32, null)).not.toThrow();
+    expect(() => checkComputedStages(Array(1000).fill(stage()), 'res_bottleneck_block', 32, 0.25)).not.toThrow();
+    expect(() => checkComputedStages([stage({ width: 2 ** 20, groupWidth: 1 })], 'res_bottleneck_block', 32, 1)).not.toThrow();
+    expect(() => checkComputedStages([{ depth: 1, width: 8, stride: 1 }], 'res_basic_block', 32, null)).not.toThrow();
+  });
+
+  it('takes the stem as a block input for the squeeze-excite limit', () => {
+    expect(thrown(() => checkComputedStages([stage()], 'res_bottleneck_block', 2 ** 20, 1.5), SpecError).message).toBe(
+      'seRatio: 1.5 makes a squeeze-excite of 1048576 channels 1572864 wide, beyond the limit of 1048576',
+    );
   });
 });
