@@ -177,7 +177,7 @@ function familyTests(folder: string): string[] {
   // pycls's families: its configs and counts, and the ONNX and layer-table tests written against its networks.
   const pycls = ['test/io/pycls-config.test.ts', 'test/complexity/parity.test.ts', 'test/scaling/parity.test.ts', 'test/network/layers.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/semantics.test.ts', 'test/onnx/logits.test.ts'];
   const extra: Readonly<Record<string, readonly string[]>> = {
-    anynet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts'],
+    anynet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts', 'test/families/*/summary.test.ts'],
     regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts'],
     resnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts'],
     efficientnet: [...pycls, 'test/scaling/rounding.test.ts', 'test/zoo/torchvision-parity.test.ts'],

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AnyNetSpec, complexity, fastScale, layers, scale, SpecError, toAnyNet, validateSpec, zooModel } from '../../../src/index.js';
+import { type AnyNetSpec, complexity, fastScale, layers, type ModelSpec, scale, SpecError, toAnyNet, validateSpec, zooModel, type ZooName } from '../../../src/index.js';
+import { walk } from '../../../src/network/count.js';
+import { checkSpec } from '../../../src/spec/check.js';
 import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
@@ -141,3 +143,44 @@ describeModuleNames(
   ],
   [['flatten', 'flatten']],
 );
+
+describe('residual branches', () => {
+  /** Names (digits as N) of the norms a walk marks as ending a residual branch. */
+  const residualEnds = (spec: ModelSpec): string[] => {
+    const names = new Set<string>();
+    walk(checkSpec(spec), { layer: (layer) => void (layer.op === 'norm' && layer.endsResidual && names.add(layer.name.replace(/\d+/g, 'N'))) });
+    return [...names];
+  };
+
+  it("end in the norm torchvision's zero_init_residual zeroes (bn2 of a BasicBlock, bn3 of a Bottleneck) and RegNet's f.c.1", () => {
+    const bn = (name: ZooName) => {
+      const found = new Set<string>();
+      walk(checkSpec(zooModel(name)), { layer: (layer) => void (layer.op === 'norm' && layer.endsResidual && found.add(layer.name.split('.').at(-1)!)) });
+      return [...found];
+    };
+    expect(bn('resnet18')).toEqual(['bn2']);
+    expect(bn('resnet50')).toEqual(['bn3']);
+    expect(residualEnds(zooModel('regnet_y_400mf'))).toEqual(['trunk_output.blockN.blockN-N.f.c.N']);
+  });
+
+  it("downsample where a block changes the stride alone, as torchvision's _make_layer does (stride != 1 or inplanes != planes)", () => {
+    const spec: AnyNetSpec = {
+      family: 'anynet',
+      stem: { type: 'res_stem_in', width: 64 },
+      blockType: 'res_basic_block',
+      stages: [
+        { depth: 1, width: 64, stride: 1 },
+        { depth: 1, width: 64, stride: 2 },
+      ],
+      seRatio: null,
+      headWidth: 0,
+      numClasses: 10,
+      activation: 'relu',
+      resolution: { train: 64, test: 64 },
+      implementation: 'torchvision',
+    };
+    const names = layers(spec).map((row) => row.name);
+    expect(names).not.toContain('layer1.0.downsample.0');
+    expect(layers(spec).find((row) => row.name === 'layer2.0.downsample.0')).toMatchObject({ op: 'conv', kernel: 1, stride: 2, output: [64, 8, 8] });
+  });
+});
