@@ -178,7 +178,7 @@ function familyTests(folder: string): string[] {
   const pycls = ['test/io/pycls-config.test.ts', 'test/complexity/parity.test.ts', 'test/scaling/parity.test.ts', 'test/network/layers.test.ts', 'test/onnx/structure.test.ts', 'test/onnx/semantics.test.ts', 'test/onnx/logits.test.ts'];
   const extra: Readonly<Record<string, readonly string[]>> = {
     anynet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts', 'test/families/*/summary.test.ts'],
-    regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts'],
+    regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts', 'test/families/anynet/summary.test.ts'],
     resnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts'],
     efficientnet: [...pycls, 'test/scaling/rounding.test.ts', 'test/zoo/torchvision-parity.test.ts'],
     blocks: [...pycls],
