@@ -53,3 +53,12 @@ describe('generateRegNet', () => {
     expect(() => generateRegNet(1e300, 24, 2.5, 3)).toThrow(SpecError);
   });
 });
+
+describe('generateRegNet: per-block widths', () => {
+  it("RegNetY-400MF (wa 27.89, w0 48, wm 2.09, depth 16): pycls's ws_cont = arange(d) * w_a + w_0, and each block's quantized width", () => {
+    const { continuousWidths, blockWidths } = generateRegNet(27.89, 48, 2.09, 16, 8);
+    expect(continuousWidths).toEqual(Array.from({ length: 16 }, (_, i) => i * 27.89 + 48));
+    // Stage widths 48, 104, 208, 440 with depths 1, 3, 6, 6.
+    expect(blockWidths).toEqual([48, 104, 104, 104, 208, 208, 208, 208, 208, 208, 440, 440, 440, 440, 440, 440]);
+  });
+});
