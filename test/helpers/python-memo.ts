@@ -11,34 +11,41 @@ import { join } from 'node:path';
 
 const FOLDER = process.env.FASTSCALE_PYTHON_MEMO;
 
-/** `compute()`, or its remembered answer for the same `key` (any JSON) where memoizing is on. */
-export function memoized<T>(key: unknown, compute: () => T): T {
-  if (FOLDER === undefined || FOLDER === '') return compute();
-  const file = join(FOLDER, `${createHash('sha256').update(JSON.stringify(key)).digest('hex')}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as T;
-  const answer = compute();
-  mkdirSync(FOLDER, { recursive: true });
+/** The file that holds the answer for `key` (any JSON) in `folder`. */
+const fileFor = (folder: string, key: unknown): string => join(folder, `${createHash('sha256').update(JSON.stringify(key)).digest('hex')}.json`);
+
+const recall = <T>(file: string): T | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined);
+
+function remember(folder: string, file: string, answer: unknown): void {
+  mkdirSync(folder, { recursive: true });
   // Written under a temporary name and renamed: two workers may write one answer at once.
   const partial = `${file}.${process.pid}`;
   writeFileSync(partial, JSON.stringify(answer));
   renameSync(partial, file);
+}
+
+/** `compute()`, or its remembered answer for the same `key` (any JSON) where memoizing is on. */
+export function memoized<T>(key: unknown, compute: () => T): T {
+  if (FOLDER === undefined || FOLDER === '') return compute();
+  const file = fileFor(FOLDER, key);
+  const known = recall<T>(file);
+  if (known !== undefined) return known;
+  const answer = compute();
+  remember(FOLDER, file, answer);
   return answer;
 }
 
 /** Each input's answer, remembered or computed; `computeMany` runs only the inputs not seen before, in one go. */
 export function memoizedEach<I, T>(scope: string, inputs: readonly I[], computeMany: (inputs: readonly I[]) => T[]): T[] {
   if (FOLDER === undefined || FOLDER === '') return computeMany(inputs);
-  const keyOf = (input: I) => join(FOLDER, `${createHash('sha256').update(JSON.stringify([scope, input])).digest('hex')}.json`);
-  const answers: (T | undefined)[] = inputs.map((input) => (existsSync(keyOf(input)) ? (JSON.parse(readFileSync(keyOf(input), 'utf8')) as T) : undefined));
-  const missing = inputs.flatMap((input, i) => (answers[i] === undefined ? [i] : []));
+  const files = inputs.map((input) => fileFor(FOLDER, [scope, input]));
+  const answers = files.map((file) => recall<T>(file));
+  const missing = answers.flatMap((answer, i) => (answer === undefined ? [i] : []));
   if (missing.length > 0) {
     const computed = computeMany(missing.map((i) => inputs[i]!));
-    mkdirSync(FOLDER, { recursive: true });
     missing.forEach((i, k) => {
       answers[i] = computed[k];
-      const partial = `${keyOf(inputs[i]!)}.${process.pid}`;
-      writeFileSync(partial, JSON.stringify(computed[k]));
-      renameSync(partial, keyOf(inputs[i]!));
+      remember(FOLDER, files[i]!, computed[k]);
     });
   }
   return answers as T[];
