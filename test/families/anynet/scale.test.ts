@@ -23,29 +23,26 @@ const spec: AnyNetSpec = {
 };
 
 describe('anyNetScaling.dimensions', () => {
+  /** Per stage: depth, width and group width (pycls rounds group widths whatever the policy). */
+  const stageDimensions = (depthRule: string, widthRule: string) =>
+    spec.stages.flatMap((stage) => [
+      { multiplier: 'd', base: stage.depth, rule: depthRule, unit: 1 },
+      { multiplier: 'w', base: stage.width, rule: widthRule, unit: 8 },
+      { multiplier: 'g', base: stage.groupWidth, rule: 'round', unit: 1 },
+    ]);
+
   it("under 'pycls': round depths and widths, both image sizes", () => {
     expect(anyNetScaling.dimensions(spec, 'pycls')).toEqual([
-      { multiplier: 'd', base: 1, rule: 'round', unit: 1 },
-      { multiplier: 'w', base: 32, rule: 'round', unit: 8 },
-      { multiplier: 'g', base: 8, rule: 'round', unit: 1 },
-      { multiplier: 'd', base: 2, rule: 'round', unit: 1 },
-      { multiplier: 'w', base: 64, rule: 'round', unit: 8 },
-      { multiplier: 'g', base: 16, rule: 'round', unit: 1 },
+      ...stageDimensions('round', 'round'),
       { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
       { multiplier: 'r', base: 256, rule: 'round', unit: 4 },
     ]);
+    // The stages' bases, spelled out: depths 1, 2; widths 32, 64; group widths 8, 16.
+    expect(stageDimensions('round', 'round').map((d) => d.base)).toEqual([1, 32, 8, 2, 64, 16]);
   });
 
   it("under 'efficientnet': depths up, widths by _make_divisible, group widths still pycls's, the train size alone", () => {
-    expect(anyNetScaling.dimensions(spec, 'efficientnet')).toEqual([
-      { multiplier: 'd', base: 1, rule: 'ceil', unit: 1 },
-      { multiplier: 'w', base: 32, rule: 'divisible', unit: 8 },
-      { multiplier: 'g', base: 8, rule: 'round', unit: 1 },
-      { multiplier: 'd', base: 2, rule: 'ceil', unit: 1 },
-      { multiplier: 'w', base: 64, rule: 'divisible', unit: 8 },
-      { multiplier: 'g', base: 16, rule: 'round', unit: 1 },
-      { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
-    ]);
+    expect(anyNetScaling.dimensions(spec, 'efficientnet')).toEqual([...stageDimensions('ceil', 'divisible'), { multiplier: 'r', base: 224, rule: 'round', unit: 4 }]);
   });
 
   it('a stage without a group width (a basic block) steps from pycls default of 1', () => {

@@ -13,26 +13,23 @@ const DEPTHS = [1, 2, 2, 3, 3, 4, 1];
 const WIDTHS = [16, 24, 40, 80, 112, 192, 320];
 
 describe('efficientNetScaling.dimensions', () => {
+  /** Per stage its depth and width, then the stem and head widths. */
+  const widthDimensions = (depthRule: string, widthRule: string) => [
+    ...DEPTHS.flatMap((depth, i) => [
+      { multiplier: 'd', base: depth, rule: depthRule, unit: 1 },
+      { multiplier: 'w', base: WIDTHS[i], rule: widthRule, unit: 8 },
+    ]),
+    { multiplier: 'w', base: 32, rule: widthRule, unit: 8 },
+    { multiplier: 'w', base: 1280, rule: widthRule, unit: 8 },
+  ];
+
   it("EfficientNet-B0 under 'efficientnet': depths up, every width by _make_divisible, the train size alone", () => {
-    expect(efficientNetScaling.dimensions(b0, 'efficientnet')).toEqual([
-      ...DEPTHS.flatMap((depth, i) => [
-        { multiplier: 'd', base: depth, rule: 'ceil', unit: 1 },
-        { multiplier: 'w', base: WIDTHS[i], rule: 'divisible', unit: 8 },
-      ]),
-      { multiplier: 'w', base: 32, rule: 'divisible', unit: 8 },
-      { multiplier: 'w', base: 1280, rule: 'divisible', unit: 8 },
-      { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
-    ]);
+    expect(efficientNetScaling.dimensions(b0, 'efficientnet')).toEqual([...widthDimensions('ceil', 'divisible'), { multiplier: 'r', base: 224, rule: 'round', unit: 4 }]);
   });
 
   it("EfficientNet-B0 under 'pycls': round depths and widths, both image sizes", () => {
     expect(efficientNetScaling.dimensions(b0, 'pycls')).toEqual([
-      ...DEPTHS.flatMap((depth, i) => [
-        { multiplier: 'd', base: depth, rule: 'round', unit: 1 },
-        { multiplier: 'w', base: WIDTHS[i], rule: 'round', unit: 8 },
-      ]),
-      { multiplier: 'w', base: 32, rule: 'round', unit: 8 },
-      { multiplier: 'w', base: 1280, rule: 'round', unit: 8 },
+      ...widthDimensions('round', 'round'),
       { multiplier: 'r', base: 224, rule: 'round', unit: 4 },
       { multiplier: 'r', base: 256, rule: 'round', unit: 4 },
     ]);
