@@ -181,7 +181,7 @@ function familyTests(folder: string): string[] {
     regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts', 'test/families/anynet/summary.test.ts'],
     resnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts'],
     efficientnet: [...pycls, 'test/scaling/rounding.test.ts', 'test/zoo/torchvision-parity.test.ts'],
-    blocks: [...pycls],
+    blocks: [...pycls, 'test/families/anynet/network.test.ts'],
     vit: ['test/zoo/zoo.test.ts'],
   };
   return [`test/families/${folder}/**/*.test.ts`, ...(extra[folder] ?? ['test/zoo/torchvision-parity.test.ts'])];

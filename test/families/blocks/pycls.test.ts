@@ -4,7 +4,7 @@
  * names and classes of every module, activations included, on the reference configs (live pycls).
  */
 import { describe, expect, it } from 'vitest';
-import { fromPyclsConfig, layers, type AnyNetSpec } from '../../../src/index.js';
+import { complexity, fromPyclsConfig, layers, toPyclsConfig, type AnyNetSpec } from '../../../src/index.js';
 import { configPaths, readConfig } from '../../helpers/fixtures.js';
 import { moduleNameMismatches } from '../../helpers/module-names.js';
 import { PYCLS_MISSING, runPycls } from '../../helpers/pycls.js';
@@ -59,4 +59,21 @@ describe.skipIf(PYCLS_MISSING !== null)(`layers carry the names of pycls's modul
     const mismatches = paths.map((path, i) => [path, moduleNameMismatches(fromPyclsConfig(readConfig(path)), new Map(results[i]!.modules!), [['head.flatten', 'flatten']])]);
     expect(mismatches).toEqual(paths.map((path) => [path, []]));
   }, 600_000);
+});
+
+describe.skipIf(PYCLS_MISSING !== null)(`a head conv (HEAD_W > 0), which no reference config has, as pycls builds it${PYCLS_MISSING === null ? '' : ` (skipped: ${PYCLS_MISSING})`}`, () => {
+  it('head.conv, head.bn, head.af: the names, classes and counts of pycls\'s AnyHead with head_width 64 and 48', () => {
+    const specs: AnyNetSpec[] = [
+      { ...withBottleneck(24, 0.25), headWidth: 64 },
+      { family: 'anynet', stem: { type: 'res_stem_cifar', width: 16 }, blockType: 'res_basic_block', stages: [{ depth: 2, width: 16, stride: 2 }], seRatio: null, headWidth: 48, numClasses: 10, activation: 'silu', resolution: { train: 32, test: 32 } },
+    ];
+    const results = runPycls(specs.map((spec) => toPyclsConfig(spec)), true);
+    for (const [i, spec] of specs.entries()) {
+      const modules = new Map(results[i]!.modules!);
+      expect(modules.get('head.conv')).toBe('Conv2d');
+      expect(modules.get('head.bn')).toBe('BatchNorm2d');
+      expect(moduleNameMismatches(spec, modules, [['head.flatten', 'flatten']])).toEqual([]);
+      expect(complexity(spec)).toEqual(results[i]!.complexity);
+    }
+  }, 120_000);
 });
