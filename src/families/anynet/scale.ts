@@ -3,7 +3,6 @@
  * widths by pycls's rule, then block compatibility; image sizes to multiples of 4. Stem and head widths
  * are not scaled (as in pycls).
  */
-import { ScalingError, SpecError } from '../../errors.js';
 import { join } from '../../internal/check.js';
 import { policyRounding, pyclsGroupWidth, resolutionDimensions, type RoundingPolicy } from '../../scaling/rounding.js';
 import type { ScalingFactors } from '../../scaling/factors.js';
@@ -68,12 +67,8 @@ export function checkScaledAnyNet(scaled: AnyNetSpec): AnyNetSpec {
 function scaledStage(stage: AnyNetStage, factors: ScalingFactors, depth: number, width: number, path: string): AnyNetStage {
   const multiplier = stage.bottleneckMultiplier ?? 1;
   const groupWidth = pyclsGroupWidth(stage.groupWidth ?? 1, factors.g);
-  let shape;
-  try {
-    shape = compatibleShape({ width, bottleneckMultiplier: multiplier, groupWidth }, path);
-  } catch (error) {
-    if (!(error instanceof SpecError)) throw error;
-    throw new ScalingError(error.path, `cannot be scaled: ${error.reason}`, { cause: error });
-  }
+  // A shape pycls's adjust_block_compatibility asserts on throws a SpecError here, which scaling reports
+  // as "cannot be scaled".
+  const shape = compatibleShape({ width, bottleneckMultiplier: multiplier, groupWidth }, path);
   return { depth, width: shape.width, stride: stage.stride, bottleneckMultiplier: shape.bottleneckMultiplier, groupWidth: shape.groupWidth };
 }

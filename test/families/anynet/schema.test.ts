@@ -35,6 +35,11 @@ describe('AnyNet specs: each check names the field and the value', () => {
     ['a missing group width', withStage(0, { groupWidth: undefined }), 'stages[0].groupWidth: is missing (expected a positive integer)'],
     ['a group width that does not divide the bottleneck', withStage(2, { groupWidth: 24 }), 'stages[2].groupWidth: 24 does not divide the bottleneck width 512 (width 1024 x bottleneckMultiplier 0.5)'],
     ['a basic stage with only a group width', basic([{ depth: 1, width: 8, stride: 1, groupWidth: 3 }]), 'stages[0].bottleneckMultiplier: is missing (expected a finite number > 0)'],
+    ['a basic stage with only a multiplier', basic([{ depth: 1, width: 8, stride: 1, bottleneckMultiplier: 0.5 }], { seRatio: null }), 'stages[0].groupWidth: is missing (expected a positive integer)'],
+    // round(2^20 x 1.5) channels: the widest block input is a stage here, not the stem (64).
+    ['a squeeze-excite beyond the width limit', { ...withStage(1, { width: 2 ** 20 }), seRatio: 1.5 }, 'seRatio: 1.5 makes a squeeze-excite of 1048576 channels 1572864 wide, beyond the limit of 1048576'],
+    ['a stem that is not an object', { ...base, stem: 3 }, 'stem: 3 is not an object (a stem)'],
+    ['an unknown stem field', { ...base, stem: { type: 'res_stem_in', width: 64, kernel: 7 } }, 'stem.kernel: is not a field of a stem (fields: type, width)'],
     ['squeeze-excite on vanilla blocks', { ...basic([{ depth: 1, width: 8, stride: 1 }]), blockType: 'vanilla_block', seRatio: 0.25 }, 'seRatio: 0.25 is set, but vanilla_block has no squeeze-excite (use null)'],
     ['a negative squeeze-excite ratio', { ...base, seRatio: -1 }, 'seRatio: -1 is not a finite number > 0'],
     ['a negative head width', { ...base, headWidth: -1 }, 'headWidth: -1 is not a non-negative integer'],
@@ -85,6 +90,29 @@ describe('AnyNet specs: what is accepted', () => {
       { depth: 1, width: 8, stride: 1 },
       { depth: 1, width: 16, stride: 2, bottleneckMultiplier: 1, groupWidth: 1 },
     ]);
+  });
+
+  it('a squeeze-excite exactly at the width limit, from the widest stage or the stem', () => {
+    expect(() => validateSpec({ ...withStage(1, { width: 2 ** 20 }), seRatio: 1 })).not.toThrow();
+    expect(() => validateSpec({ ...base, stem: { type: 'res_stem_in', width: 2 ** 19 }, seRatio: 2 })).not.toThrow();
+    expect(thrown(() => validateSpec({ ...base, stem: { type: 'res_stem_in', width: 2 ** 19 }, seRatio: 2.5 }), SpecError).message).toBe(
+      'seRatio: 2.5 makes a squeeze-excite of 524288 channels 1310720 wide, beyond the limit of 1048576',
+    );
+  });
+
+  it('a basic stage keeps a multiplier at the width limit (only bottleneck blocks use it)', () => {
+    const stages = [{ depth: 1, width: 8, stride: 1, bottleneckMultiplier: 2 ** 20, groupWidth: 1 }];
+    expect(toAnyNet(basic(stages, { seRatio: null }) as AnyNetSpec).stages).toEqual(stages);
+  });
+
+  it("pycls's shapes that torchvision cannot name, without an implementation (pycls's)", () => {
+    const shapes = [
+      { stem: { type: 'simple_stem_in', width: 32 } },
+      { stem: { type: 'res_stem_cifar', width: 16 } },
+      { blockType: 'vanilla_block', stages: [{ depth: 1, width: 8, stride: 1 }], seRatio: null },
+      { blockType: 'res_bottleneck_linear_block' },
+    ];
+    for (const shape of shapes) expect(toAnyNet({ ...base, ...shape } as AnyNetSpec)).toMatchObject(shape);
   });
 
   it('a basic stage may take any group width (its blocks have no bottleneck)', () => {
