@@ -153,6 +153,7 @@ describe('fromPyclsConfig errors name the config key and value', () => {
       /^ANYNET\.BOT_MULS: is missing \(required by res_bottleneck_block\)/,
     ],
     ['regnet w0', 'MODEL: {TYPE: regnet}\nREGNET: {W0: 30}', /^REGNET\.W0: 30 is not a multiple of 8/],
+    ['regnet stem width', 'MODEL: {TYPE: regnet}\nREGNET: {STEM_W: 0}', /^REGNET\.STEM_W: 0 is not a positive integer/],
     ['resnet dataset', 'MODEL: {TYPE: resnet, DEPTH: 50}', /^TRAIN\.DATASET: undefined is not a dataset/],
     ['resnet depth', 'MODEL: {TYPE: resnet, DEPTH: 34}\nTRAIN: {DATASET: imagenet}', /^MODEL\.DEPTH: 34 is not an ImageNet ResNet depth/],
     ['image size', 'MODEL: {TYPE: regnet}\nTRAIN: {IM_SIZE: -224}', /^TRAIN\.IM_SIZE: -224 is not a positive integer/],

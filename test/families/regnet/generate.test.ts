@@ -51,6 +51,15 @@ describe('generateRegNet', () => {
     expect(() => generateRegNet(36, 24, 1, 10)).toThrow('wm: 1 is not a finite number > 1');
     expect(() => generateRegNet(36, 24, 2.5, 0)).toThrow('depth: 0 is not a positive integer');
     expect(() => generateRegNet(1e300, 24, 2.5, 3)).toThrow(SpecError);
+    expect(() => generateRegNet(36, 24, 2.5, 10, 0)).toThrow(new SpecError('q', '0 is not a positive integer'));
+    expect(() => generateRegNet(36, 0, 2.5, 10)).toThrow(new SpecError('w0', '0 is not a positive integer'));
+    expect(() => generateRegNet(36, 24, -1, 10)).toThrow(new SpecError('wm', '-1 is not a finite number > 0'));
+  });
+
+  it('a width exactly at the limit (2^20) is generated; one beyond is a SpecError naming wa and the block', () => {
+    // wa 0: every block is w0 wide (pycls: ws_cont = w0, exponents 0).
+    expect(generateRegNet(0, 2 ** 20, 2, 2).widths).toEqual([2 ** 20]);
+    expect(() => generateRegNet(2 ** 20, 2 ** 20, 2, 2)).toThrow(new SpecError('wa', '1048576 makes block 1 2097152 channels wide, beyond the limit of 1048576'));
   });
 });
 

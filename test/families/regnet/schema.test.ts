@@ -74,6 +74,21 @@ describe('the AnyNet form a RegNet generates', () => {
     ]);
   });
 
+  it("a generated form beyond the squeeze-excite limit: the AnyNet form's error, whole (pycls's and torchvision's generation)", () => {
+    // Widths 2^19 and 2^20 (wa 8 keeps the exponent 0 for block 1: log(1 + 8 / 2^19) / log 2 rounds to 0): SE 3 x 2^19.
+    for (const implementation of [undefined, 'torchvision'] as const) {
+      const error = thrown(() => validateSpec({ ...base, w0: 2 ** 19, wa: 8, wm: 2, depth: 2, seRatio: 3, ...(implementation && { implementation }) }), SpecError);
+      expect(error.path).toBe('');
+      expect(error.message).toBe('the AnyNet form this RegNet generates is invalid: seRatio: 3 makes a squeeze-excite of 524288 channels 1572864 wide, beyond the limit of 1048576');
+    }
+  });
+
+  it("pycls's RegNet takes any of pycls's stems (only torchvision's needs the simple stem)", () => {
+    for (const type of ['res_stem_in', 'res_stem_cifar'] as const) {
+      expect(toAnyNet({ ...base, stem: { type, width: 32 } }).stem).toEqual({ type, width: 32 });
+    }
+  });
+
   it('names the RegNet field when the generated stages are invalid', () => {
     // As pycls asserts: width 8 x 0.3 = 2.4 -> 2 channels -> width int(2 / 0.3) = 6, and 6 x 0.3 is not whole.
     const error = thrown(() => validateSpec({ ...base, w0: 8, wa: 8, bottleneckMultiplier: 0.3, groupWidth: 1 }), SpecError);

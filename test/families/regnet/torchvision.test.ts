@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { complexity, fromPyclsConfig, type RegNetSpec, SpecError, toAnyNet, toPyclsConfig, validateSpec, zooModel } from '../../../src/index.js';
-import { makeDivisible, torchvisionBlockWidths, torchvisionRegNetStages } from '../../../src/families/regnet/torchvision.js';
+import { makeDivisible, torchvisionBlockWidths, torchvisionCompatibleStage, torchvisionRegNetStages } from '../../../src/families/regnet/torchvision.js';
 import { FIXTURES } from '../../fixtures.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
@@ -82,6 +82,18 @@ describe("torchvision's RegNet generation (BlockParams.from_init_params, torchvi
     const spec = { ...specOf({ depth: 2, w_0: 8, w_a: 1, w_m: 2, group_width: 8 }), bottleneckMultiplier: 0.1 };
     expect(() => complexity(spec)).toThrow(SpecError);
     expect(() => complexity(spec)).toThrow(/bottleneckMultiplier: 0.1 makes the bottleneck of width 8 0 channels wide/);
+  });
+
+  it('a bottleneck of exactly 1 channel is built (torchvision: _make_divisible(1, 1) = 1)', () => {
+    expect(torchvisionCompatibleStage(8, 0.125, 8)).toEqual({ width: 8, groupWidth: 1 });
+  });
+
+  it('block widths at the width limit, beyond it, and where float32 makes wm 1 and wa infinite', () => {
+    // torch 1.13 (BlockParams.from_init_params' arithmetic): [1048576, 1048576]; and, with w_a = 1e39 (inf in
+    // float32) and w_m = 1.00000001 (1 in float32), [16, 16, 16]: C's pow(1, nan) and pow(1, inf) are 1.
+    expect(torchvisionBlockWidths(0, 2 ** 20, 2, 2)).toEqual([2 ** 20, 2 ** 20]);
+    expect(torchvisionBlockWidths(1e39, 16, 1.00000001, 3)).toEqual([16, 16, 16]);
+    expect(() => torchvisionBlockWidths(2 ** 20, 2 ** 20, 2, 2)).toThrow(new SpecError('wa', '1048576 makes block 1 2097152 channels wide, beyond the limit of 1048576'));
   });
 
   it('keeps the RegNet checks: a torchvision RegNet is a RegNet spec', () => {
