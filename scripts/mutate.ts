@@ -19,6 +19,13 @@
  *                                                   tests every mutant of the run again (after adding
  *                                                   tests aimed at survivors, which the incremental mode
  *                                                   would not retry)
+ *   npm run mutate -- --force --all-tests --part blocks src/families/blocks/pycls.ts:106-106
+ *                                                   each mutant against every test of its part, not only
+ *                                                   the tests Stryker saw covering it: the per-test
+ *                                                   coverage of a shared-module run (isolate: false) can
+ *                                                   miss a test that reaches the code (seen: a live-pycls
+ *                                                   test), so a survivor a new test should kill is retried
+ *                                                   this way
  *
  * The one report, reports/mutation/mutation.json, is both Stryker's JSON report and its incremental
  * file. Stryker writes only the files of its run into that file, so a scoped run works on a copy and the
@@ -126,7 +133,8 @@ function staleFiles(report: Report | null): string[] {
 }
 
 function runStryker(env: Record<string, string>): number {
-  const result = spawnSync('npx', ['stryker', 'run', ...(FORCE ? ['--force'] : [])], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const flags = [...(FORCE ? ['--force'] : []), ...(ALL_TESTS ? ['--coverageAnalysis', 'all'] : [])];
+  const result = spawnSync('npx', ['stryker', 'run', ...flags], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   return result.status ?? 1;
 }
 
@@ -190,7 +198,8 @@ function familyTests(folder: string): string[] {
 // `--force` (with any form below) tests every mutant of the run again: Stryker's incremental mode keeps a
 // survivor's result even when a test added since covers it (it does not see the new test's coverage).
 const FORCE = process.argv.includes('--force');
-const args = process.argv.slice(2).filter((arg) => arg !== '--force');
+const ALL_TESTS = process.argv.includes('--all-tests');
+const args = process.argv.slice(2).filter((arg) => arg !== '--force' && arg !== '--all-tests');
 if (args.includes('--score')) {
   const report = readReport(REPORT_PATH);
   if (report === null) throw new Error(`${REPORT} does not exist: run npm run mutate`);
