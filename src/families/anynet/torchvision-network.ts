@@ -126,13 +126,6 @@ function describeRegNet(net: Net, spec: AnyNetSpec): void {
   net.linear('fc', spec.numClasses, true);
 }
 
-/** Scope names `block1-`, `block2-`, ... of a RegNet's stages, built once each (not per block). */
-const BLOCK_PREFIXES: string[] = [];
-
-function blockPrefix(stageIndex: number): string {
-  return (BLOCK_PREFIXES[stageIndex] ??= `block${stageIndex + 1}-`);
-}
-
 /**
  * `ResBottleneckBlock` `block{stage}-{index}`: the projection `proj` (first, as `proj(x) + f(x)` evaluates),
  * the bottleneck transform `f` (`a`, `b`, `se`, `c`, each a conv-norm-activation sequence), the sum and
@@ -144,7 +137,7 @@ function regNetBlock(net: Net, index: number, stageIndex: number, spec: AnyNetSp
   const inputWidth = net.channels;
   const activation = spec.activation;
   const bottleneck = anyNetBottleneck(inputWidth, stage.width, stage.bottleneckMultiplier!, stage.groupWidth!, spec.seRatio ?? 0);
-  net.enter(blockPrefix(stageIndex), index);
+  net.enter(`block${stageIndex + 1}-`, index);
   net.fork();
   if (inputWidth !== stage.width || stride !== 1) {
     net.conv('proj.0', stage.width, 1, stride);
