@@ -8,7 +8,9 @@ import type { AnyNetSpec, ModelSpec } from '../../../src/index.js';
 import { zooModel } from '../../../src/index.js';
 import { walk } from '../../../src/network/count.js';
 import type { Layer } from '../../../src/network/net.js';
+import { toOnnx } from '../../../src/onnx/index.js';
 import { checkSpec } from '../../../src/spec/check.js';
+import { decode } from '../../onnx/helpers.js';
 
 const records = (spec: ModelSpec): Layer[] => {
   const rows: Layer[] = [];
@@ -58,5 +60,32 @@ describe('AnyNet blocks as pycls names them', () => {
     expect(ends(zooModel('ResNet-50'))).toEqual(['sN.bN.f.c_bn']);
     expect(ends(anyNet('res_basic_block', [{ depth: 2, width: 16, stride: 1 }]))).toEqual(['sN.bN.f.b_bn']);
     expect(ends(anyNet('vanilla_block', [{ depth: 2, width: 16, stride: 1 }]))).toEqual([]);
+  });
+});
+
+describe("an AnyNet's ONNX graph: pycls's module names in forward order", () => {
+  it("RegNetY-200MF's first block: proj first (as `self.proj(x) + self.f(x)` evaluates), the SE product named after its SE module, the residual sum `<block>.add`", () => {
+    const graph = decode(toOnnx({ ...zooModel('RegNetY-200MF'), resolution: { train: 32, test: 32 } })).graph;
+    const at = 's1.b1';
+    expect(graph.node.slice(3, 21).map((n) => [n.op_type, n.name])).toEqual([
+      ['Conv', `${at}.proj`],
+      ['BatchNormalization', `${at}.bn`],
+      ['Conv', `${at}.f.a`],
+      ['BatchNormalization', `${at}.f.a_bn`],
+      ['Relu', `${at}.f.a_af`],
+      ['Conv', `${at}.f.b`],
+      ['BatchNormalization', `${at}.f.b_bn`],
+      ['Relu', `${at}.f.b_af`],
+      ['GlobalAveragePool', `${at}.f.se.avg_pool`],
+      ['Conv', `${at}.f.se.f_ex.0`],
+      ['Relu', `${at}.f.se.f_ex.1`],
+      ['Conv', `${at}.f.se.f_ex.2`],
+      ['Sigmoid', `${at}.f.se.f_ex.3`],
+      ['Mul', `${at}.f.se`],
+      ['Conv', `${at}.f.c`],
+      ['BatchNormalization', `${at}.f.c_bn`],
+      ['Add', `${at}.add`],
+      ['Relu', `${at}.af`],
+    ]);
   });
 });

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type AnyNetSpec, complexity, fastScale, layers, type ModelSpec, scale, SpecError, toAnyNet, validateSpec, zooModel, type ZooName } from '../../../src/index.js';
 import { walk } from '../../../src/network/count.js';
+import { toOnnx } from '../../../src/onnx/index.js';
 import { checkSpec } from '../../../src/spec/check.js';
+import { decode } from '../../onnx/helpers.js';
 import { torchvisionAnyNetSpec, torchvisionRegNetSpec } from '../../arbitraries.js';
 import { atResolution } from '../../specs.js';
 import { fixtureRows, fixtureSizes, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
@@ -182,5 +184,53 @@ describe('residual branches', () => {
     const names = layers(spec).map((row) => row.name);
     expect(names).not.toContain('layer1.0.downsample.0');
     expect(layers(spec).find((row) => row.name === 'layer2.0.downsample.0')).toMatchObject({ op: 'conv', kernel: 1, stride: 2, output: [64, 8, 8] });
+  });
+});
+
+describe("a torchvision AnyNet's ONNX graph: torchvision's module names in forward order", () => {
+  const nodes = (name: ZooName, from: number, to: number): string[][] => {
+    const graph = decode(toOnnx(atResolution(zooModel(name), 32))).graph;
+    return graph.node.slice(from, to).map((n) => [n.op_type, n.name]);
+  };
+
+  it('BasicBlock and Bottleneck: the downsample after the branch (as `forward` calls it), the sum `<block>.add`, the reused `relu` made unique', () => {
+    // torchvision calls one `self.relu` module two or three times; ONNX node names must be unique.
+    expect(nodes('resnet18', 18, 27)).toEqual([
+      ['Conv', 'layer2.0.conv1'],
+      ['BatchNormalization', 'layer2.0.bn1'],
+      ['Relu', 'layer2.0.relu'],
+      ['Conv', 'layer2.0.conv2'],
+      ['BatchNormalization', 'layer2.0.bn2'],
+      ['Conv', 'layer2.0.downsample.0'],
+      ['BatchNormalization', 'layer2.0.downsample.1'],
+      ['Add', 'layer2.0.add'],
+      ['Relu', 'layer2.0.relu.1'],
+    ]);
+    expect(nodes('resnet50', 4, 16)).toEqual([
+      ['Conv', 'layer1.0.conv1'],
+      ['BatchNormalization', 'layer1.0.bn1'],
+      ['Relu', 'layer1.0.relu'],
+      ['Conv', 'layer1.0.conv2'],
+      ['BatchNormalization', 'layer1.0.bn2'],
+      ['Relu', 'layer1.0.relu.1'],
+      ['Conv', 'layer1.0.conv3'],
+      ['BatchNormalization', 'layer1.0.bn3'],
+      ['Conv', 'layer1.0.downsample.0'],
+      ['BatchNormalization', 'layer1.0.downsample.1'],
+      ['Add', 'layer1.0.add'],
+      ['Relu', 'layer1.0.relu.2'],
+    ]);
+  });
+
+  it("ResBottleneckBlock: the SE product named after its SqueezeExcitation module, the sum `<block>.add`", () => {
+    const at = 'trunk_output.block1.block1-0';
+    expect(nodes('regnet_y_400mf', 15, 21)).toEqual([
+      ['Sigmoid', `${at}.f.se.scale_activation`],
+      ['Mul', `${at}.f.se`],
+      ['Conv', `${at}.f.c.0`],
+      ['BatchNormalization', `${at}.f.c.1`],
+      ['Add', `${at}.add`],
+      ['Relu', `${at}.activation`],
+    ]);
   });
 });
