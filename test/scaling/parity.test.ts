@@ -6,6 +6,7 @@ import {
   fromPyclsConfig,
   parseStrategy,
   scale,
+  ScalingError,
   scalingFactors,
   toPyclsConfig,
   zooModel,
@@ -65,7 +66,7 @@ describe('efficientNetCompound', () => {
   });
 
   it('rejects other families and unknown variants', () => {
-    expect(() => efficientNetCompound(zooModel('RegNetY-400MF'), 'B1')).toThrow(/is not 'efficientnet'/);
+    expect(() => efficientNetCompound(zooModel('RegNetY-400MF'), 'B1')).toThrow(new ScalingError('family', "'regnet' is not 'efficientnet': EfficientNet coefficients apply to EfficientNets"));
     expect(() => efficientNetCompound(zooModel('EfficientNet-B0'), 'B8' as never)).toThrow(/variant: "B8" is not one of/);
   });
 });

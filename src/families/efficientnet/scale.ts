@@ -26,10 +26,11 @@ export function scaleEfficientNetStages(spec: EfficientNetSpec, depthMultiplier:
       );
     }
     try {
-      return compatibleShape({ width, bottleneckMultiplier: stage.expansionRatio, groupWidth: 1 }, join('stages', i)).width;
+      return compatibleShape({ width, bottleneckMultiplier: stage.expansionRatio, groupWidth: 1 }, '').width;
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
-      throw new ScalingError(error.path, `cannot be scaled: ${error.reason}`, { cause: error });
+      // An EfficientNet has no bottleneck multiplier: the error names the expansion ratio pycls takes for one.
+      throw new ScalingError(join(join('stages', i), 'expansionRatio'), `cannot be scaled: ${error.reason} (pycls's adjust_block_compatibility, the expansion ratio as bottleneck multiplier)`, { cause: error });
     }
   });
   return {

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { complexity, toTorchvision, type EfficientNetSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
 import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
-import { decode, randomInput, run } from '../../onnx/helpers.js';
+import { attribute, decode, randomInput, run } from '../../onnx/helpers.js';
 
 /** A small EfficientNetV2: fused stages with and without expansion, then MBConv stages with squeeze-excite. */
 const smallV2: EfficientNetSpec = {
@@ -67,5 +67,35 @@ describe.each(CASES)('%s', (_label, spec) => {
     const scaleOf = Math.max(...torch.logits.map(Math.abs));
     expect(scaleOf).toBeGreaterThan(1e-3);
     ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scaleOf));
+  });
+});
+
+describe("an EfficientNet's batch norms as ONNX", () => {
+  // Built in each test, not while collecting: mutation testing counts what a test runs as covered by it.
+  const graphOf = (spec: EfficientNetSpec) => decode(toOnnx(spec)).graph;
+
+  it.each<[string, () => EfficientNetSpec, number]>([
+    ["pycls's (BatchNorm2d's default eps 1e-5)", () => ({ ...defaultEps, implementation: 'pycls' }), 1e-5],
+    ["torchvision's V2 (norm_layer = partial(nn.BatchNorm2d, eps=1e-03))", () => smallV2, 1e-3],
+  ])('%s: every BatchNormalization has the spec eps; only the last before each residual Add draws scales below 0.5', (_label, spec, eps) => {
+    const graph = graphOf(spec());
+    const norms = graph.node.filter((n) => n.op_type === 'BatchNormalization');
+    expect(norms.length).toBeGreaterThan(10);
+    for (const norm of norms) expect(Math.fround(attribute(norm, 'epsilon')!.f!)).toBe(Math.fround(eps));
+    // The norm that ends a residual branch: the last one before its Add (an activation may follow it, as in a
+    // fused block without expansion).
+    const residualEnds = new Set<string>();
+    let lastNorm = '';
+    for (const node of graph.node) {
+      if (node.op_type === 'BatchNormalization') lastNorm = node.name;
+      if (node.op_type === 'Add') residualEnds.add(lastNorm);
+    }
+    const scales = new Map(graph.initializer.map((t) => [t.name, Array.from(new Float32Array(t.raw_data.buffer.slice(t.raw_data.byteOffset, t.raw_data.byteOffset + t.raw_data.byteLength)))]));
+    expect(residualEnds.size).toBeGreaterThan(1);
+    for (const norm of norms) {
+      const scale = scales.get(`${norm.name}.weight`)!;
+      if (residualEnds.has(norm.name)) expect(Math.max(...scale), norm.name).toBeLessThan(0.5);
+      else expect(Math.min(...scale), norm.name).toBeGreaterThanOrEqual(0.5);
+    }
   });
 });

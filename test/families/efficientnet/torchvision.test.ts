@@ -42,6 +42,29 @@ describe('the code', () => {
     expect(toTorchvision(zooModel('efficientnet_b0'))).not.toContain('norm_layer');
   });
 
+  it('imports only the classes it uses, and partial and nn only for another batch norm eps', () => {
+    expect(toTorchvision(zooModel('efficientnet_b0')).split('\n').slice(0, 3)).toEqual([
+      "# Written by fastscale: an EfficientNet through torchvision's own classes.",
+      'from torchvision.models.efficientnet import EfficientNet, MBConvConfig',
+      '',
+    ]);
+    expect(toTorchvision(zooModel('efficientnet_v2_s')).split('\n').slice(0, 6)).toEqual([
+      "# Written by fastscale: an EfficientNet through torchvision's own classes.",
+      'from functools import partial',
+      '',
+      'import torch.nn as nn',
+      'from torchvision.models.efficientnet import EfficientNet, FusedMBConvConfig, MBConvConfig',
+      '',
+    ]);
+  });
+
+  it("writes a stride above 2 module by module (torchvision's MBConv asserts stride 1 or 2)", () => {
+    const b0 = zooModel('efficientnet_b0') as EfficientNetSpec;
+    const code = toTorchvision({ ...b0, stages: b0.stages.map((stage, i) => (i === 1 ? { ...stage, stride: 3 } : stage)) });
+    expect(code).not.toContain('MBConvConfig');
+    expect(code).toMatch(/^# Written by fastscale: builds the network of a fastscale spec, module by module\./);
+  });
+
   it('writes module by module what those classes cannot express: pycls names, ReLU, another squeeze ratio, odd widths', () => {
     const b0 = zooModel('efficientnet_b0');
     for (const spec of [zooModel('EfficientNet-B0'), { ...b0, activation: 'relu' }, { ...b0, seRatio: 0.5 }, { ...b0, stemWidth: 30 }] as EfficientNetSpec[]) {
