@@ -92,10 +92,10 @@ const OTHER_SIZES = [160, 288];
 /** Jobs a family adds to the one PyTorch run, and its tests of their counts. */
 export interface ExtraTorchTests {
   /**
-   * Called while the jobs are listed: `add` queues a job (written when the first test asks for the counts:
-   * pass a function) and returns the index of its count in `counts()`, which only a test may call.
+   * Called while the jobs are listed: `add` queues a job (a function writing it, called when a test asks for
+   * its count) and returns its index; `count(index)` gives its count, in a test only.
    */
-  (add: (job: () => TorchJob) => number, counts: () => readonly TorchCount[]): void;
+  (add: (job: () => TorchJob) => number, count: (job: number) => TorchCount): void;
 }
 
 /** What {@link describeToTorchvision} needs to know of a family. */
@@ -162,13 +162,20 @@ export function describeToTorchvision(family: TorchvisionFamily): void {
     const unbuildableJobs = family.unbuildable.map(({ label, spec }) => ({ label, spec, job: atOwnSize(spec) }));
     const randomJobs = random.map((spec, i) => ({ label: `random spec ${i}`, spec, job: atOwnSize(spec) }));
     let known: TorchCount[] | undefined;
-    /** Every job's count: the first test to ask writes all the code and runs it in one Python process. */
-    const countsNow = (): readonly TorchCount[] => (known ??= countTorchCodes(jobs.map((job) => ({ device: 'meta', ...job() }))));
+    /**
+     * One job's count: the first test to ask writes all the code and runs it in one Python process. Each test
+     * also writes its own job's code again, so that Stryker sees which test covers which code.
+     */
+    const countOf = (job: number): TorchCount => {
+      jobs[job]!();
+      known ??= countTorchCodes(jobs.map((write) => ({ device: 'meta', ...write() })));
+      return known[job]!;
+    };
     // The first test pays for the whole batch.
     const BATCH = 900_000;
 
     it.each(zooJobs)(`$name: ${family.zooClass.title}, with the builder's state dict keys and shapes and its counts`, ({ name, own }) => {
-      const count = countsNow()[own]!;
+      const count = countOf(own);
       expect(toTorchvision(zooModel(name))).toMatch(family.zooClass.code(name));
       expect(count.stateDict).toEqual(count.reference!.stateDict);
       expect(count.totals).toEqual(torchvisionFixture(name).runs[0]!.totals);
@@ -176,45 +183,45 @@ export function describeToTorchvision(family: TorchvisionFamily): void {
     }, BATCH);
 
     it.each(zooJobs)('$name: written module by module, the same state dict and counts', ({ own, generic }) => {
-      expect(countsNow()[generic]!.stateDict).toEqual(countsNow()[own]!.stateDict);
-      expect(countsNow()[generic]!.totals).toEqual(countsNow()[own]!.totals);
+      expect(countOf(generic).stateDict).toEqual(countOf(own).stateDict);
+      expect(countOf(generic).totals).toEqual(countOf(own).totals);
     }, BATCH);
 
-    family.extra?.(add, countsNow);
+    family.extra?.(add, countOf);
 
     it.each(zooSizeJobs)("$name at $size px: the emitted code counts as torchvision's builder, in total and module by module", ({ name, size, job }) => {
       const fixture = torchvisionFixture(name);
-      expect(countsNow()[job]!.totals).toEqual(fixture.runs.find((run) => run.imageSize === size)!.totals);
-      expect(rowsOf(countsNow()[job]!)).toEqual(fixtureRows(fixture, size));
+      expect(countOf(job).totals).toEqual(fixture.runs.find((run) => run.imageSize === size)!.totals);
+      expect(rowsOf(countOf(job))).toEqual(fixtureRows(fixture, size));
     }, BATCH);
 
     it.each(scaledSizeJobs)('$label: hook counts equal complexity at that resolution, module by module', ({ spec, job }) => {
-      expect(countsNow()[job]!.totals).toEqual(complexity(spec));
-      expect(rowsOf(countsNow()[job]!)).toEqual(ourRows(spec));
+      expect(countOf(job).totals).toEqual(complexity(spec));
+      expect(rowsOf(countOf(job))).toEqual(ourRows(spec));
     }, BATCH);
 
     it.each(scaledJobs)('$label: hook counts equal complexity, module by module', ({ spec, job }) => {
-      expect(countsNow()[job]!.totals).toEqual(complexity(spec));
-      expect(rowsOf(countsNow()[job]!)).toEqual(ourRows(spec));
+      expect(countOf(job).totals).toEqual(complexity(spec));
+      expect(rowsOf(countOf(job))).toEqual(ourRows(spec));
     }, BATCH);
 
     if (buildableJobs.length > 0) {
       it.each(buildableJobs)("$label: torchvision's class builds it; hook counts equal complexity, module by module", ({ spec, pattern, job }) => {
         expect(toTorchvision(spec)).toMatch(pattern);
-        expect(countsNow()[job]!.totals).toEqual(complexity(spec));
-        expect(rowsOf(countsNow()[job]!)).toEqual(ourRows(spec));
+        expect(countOf(job).totals).toEqual(complexity(spec));
+        expect(rowsOf(countOf(job))).toEqual(ourRows(spec));
       }, BATCH);
     }
 
     it.each(unbuildableJobs)('$label: written module by module, counts equal complexity', ({ spec, job }) => {
       expect(toTorchvision(spec)).not.toMatch(family.ownClasses);
-      expect(countsNow()[job]!.totals).toEqual(complexity(spec));
-      expect(rowsOf(countsNow()[job]!)).toEqual(ourRows(spec));
+      expect(countOf(job).totals).toEqual(complexity(spec));
+      expect(rowsOf(countOf(job))).toEqual(ourRows(spec));
     }, BATCH);
 
     it.each(randomJobs)('$label: hook counts equal complexity, module by module', ({ spec, job }) => {
-      expect(countsNow()[job]!.totals).toEqual(complexity(spec));
-      expect(rowsOf(countsNow()[job]!)).toEqual(ourRows(spec));
+      expect(countOf(job).totals).toEqual(complexity(spec));
+      expect(rowsOf(countOf(job))).toEqual(ourRows(spec));
     }, BATCH);
   });
 
