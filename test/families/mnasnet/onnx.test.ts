@@ -1,11 +1,16 @@
 /**
  * toOnnx on MNASNets, run in onnxruntime-node: the graph is the network the description counts (params,
- * acts and flops measured on the graph equal complexity's) and gives logits [1, numClasses].
+ * acts and flops measured on the graph equal complexity's) and gives logits [1, numClasses]; with the same
+ * weights loaded into the PyTorch network of `toTorchvision`, PyTorch gives the same logits (skipped, saying
+ * why, without torch and onnx).
  */
 import { describe, expect, it } from 'vitest';
-import { complexity, fastScale, zooModel, type ModelSpec } from '../../../src/index.js';
-import { graphComplexity } from '../../helpers/onnx-complexity.js';
+import { complexity, fastScale, toTorchvision, zooModel, type ModelSpec } from '../../../src/index.js';
+import { toOnnx } from '../../../src/onnx/index.js';
+import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
 import { atResolution } from '../../specs.js';
+import { graphComplexity } from '../../helpers/onnx-complexity.js';
+import { randomInput, run } from '../../onnx/helpers.js';
 
 const cases: Record<string, ModelSpec> = {
   'mnasnet0_5, 64 px': atResolution(zooModel('mnasnet0_5'), 64),
@@ -20,4 +25,22 @@ describe.each(Object.entries(cases))('%s', (_label, spec) => {
     expect({ flops: graph.flops, params: graph.params, acts: graph.acts }).toEqual({ flops, params, acts });
     expect(graph.logits).toEqual([1, spec.numClasses]);
   });
+});
+
+describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torchvision's modules compute${ONNX_TORCH_MISSING === null ? '' : ` (skipped: ${ONNX_TORCH_MISSING})`}`, () => {
+  it.each<[string, () => ModelSpec]>([
+    ['mnasnet0_5 at 64 px', () => atResolution(zooModel('mnasnet0_5'), 64)],
+    ['mnasnet1_0 at 64 px', () => atResolution(zooModel('mnasnet1_0'), 64)],
+  ])('%s: ONNX Runtime gives the logits PyTorch gives with the same weights', async (_label, specOf) => {
+    // Built in the test, not while collecting: mutation runs switch a mutant on for tests only.
+    const spec = specOf();
+    const bytes = toOnnx(spec, { seed: 7 });
+    const input = randomInput(2, spec.resolution.train, 3);
+    const ort = Array.from((await run(bytes, input)).logits!.data as Float32Array);
+    const torch = torchLogits(toTorchvision(spec), bytes, input.data as Float32Array, 2, spec.resolution.train);
+    expect(torch.missing).toEqual([]);
+    const scale = Math.max(...torch.logits.map(Math.abs));
+    expect(scale).toBeGreaterThan(1e-3);
+    ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scale));
+  }, 120_000);
 });
