@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
@@ -35,6 +36,9 @@ class KillFirstSequencer extends BaseSequencer {
  * mutant can change what they see; and leaving them out skips the global setup that builds dist.
  */
 export default defineConfig({
+  // The library's owned-spec module without remembered counts (test/setup/owned-uncounted.ts says why). The
+  // pattern matches the library's relative imports (`../internal/owned.js`), not that module's own import.
+  resolve: { alias: [{ find: /^(\.\.\/)+internal\/owned\.js$/, replacement: fileURLToPath(new URL('./test/setup/owned-uncounted.ts', import.meta.url)) }] },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: ['test/cli/**', 'test/package/**', 'test/docs/**', '**/node_modules/**'],
@@ -44,7 +48,7 @@ export default defineConfig({
     isolate: false,
     sequence: { sequencer: KillFirstSequencer },
     // One fixed seed for every mutant (FASTSCALE_SEED, default 1): a mutant's result must not depend on the draw.
-    setupFiles: ['test/setup/fast-check.ts', 'test/setup/stryker-coverage.ts'],
+    setupFiles: ['test/setup/fast-check.ts', 'test/setup/stryker-coverage.ts', 'test/setup/forget-counts.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
