@@ -36,6 +36,33 @@ export function attribute(node: DecodedNode, name: string): { i?: number; ints?:
   return node.attribute.find((a) => a.name === name);
 }
 
+/** A float32 initializer's values. */
+export function floats(tensor: DecodedModel['graph']['initializer'][number]): number[] {
+  const bytes = tensor.raw_data;
+  return Array.from(new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)));
+}
+
+/**
+ * Each BatchNormalization node of a graph with its epsilon, the range of its scale, and whether it ends a
+ * residual branch: the last batch norm before an Add (an activation may come between, as in a block whose
+ * branch ends conv, norm, activation).
+ */
+export function batchNorms(graph: DecodedModel['graph']): { name: string; eps: number; min: number; max: number; endsResidual: boolean }[] {
+  const ends = new Set<string>();
+  let last = '';
+  for (const node of graph.node) {
+    if (node.op_type === 'BatchNormalization') last = node.name;
+    if (node.op_type === 'Add') ends.add(last);
+  }
+  const weights = new Map(graph.initializer.map((tensor) => [tensor.name, tensor]));
+  return graph.node
+    .filter((node) => node.op_type === 'BatchNormalization')
+    .map((node) => {
+      const scale = floats(weights.get(node.input[1]!)!);
+      return { name: node.name, eps: attribute(node, 'epsilon')!.f!, min: Math.min(...scale), max: Math.max(...scale), endsResidual: ends.has(node.name) };
+    });
+}
+
 /** A seeded input batch in [-1, 1). */
 export function randomInput(batch: number, size: number, seed = 1): ort.Tensor {
   let state = seed;

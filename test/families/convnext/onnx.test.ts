@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { complexity, scale, toTorchvision, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
 import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
-import { decode, randomInput, run } from '../../onnx/helpers.js';
+import { decode, floats, randomInput, run } from '../../onnx/helpers.js';
 
 const small: ConvNeXtSpec = {
   family: 'convnext',
@@ -112,7 +112,7 @@ describe('the graph of a two-stage ConvNeXt', () => {
     const scales = graph().initializer.filter((t) => /(^features\.0\.1|^features\.2\.0|block\.2|^classifier\.0)\.weight$/.test(t.name));
     expect(scales.map((t) => t.name)).toEqual(['features.0.1.weight', 'features.1.0.block.2.weight', 'features.2.0.weight', 'features.3.0.block.2.weight', 'classifier.0.weight']);
     for (const t of scales) {
-      const values = Array.from(new Float32Array(t.raw_data.buffer.slice(t.raw_data.byteOffset, t.raw_data.byteOffset + t.raw_data.byteLength)));
+      const values = floats(t);
       expect(Math.min(...values), t.name).toBeGreaterThanOrEqual(0.5);
       expect(Math.max(...values), t.name).toBeLessThan(1);
     }

@@ -10,7 +10,7 @@ import { toOnnx } from '../../../src/onnx/index.js';
 import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
 import { atResolution } from '../../specs.js';
 import { graphComplexity } from '../../helpers/onnx-complexity.js';
-import { randomInput, run } from '../../onnx/helpers.js';
+import { batchNorms, decode, randomInput, run } from '../../onnx/helpers.js';
 
 const cases: Record<string, ModelSpec> = {
   'mnasnet0_5, 64 px': atResolution(zooModel('mnasnet0_5'), 64),
@@ -43,4 +43,16 @@ describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torch
     expect(scale).toBeGreaterThan(1e-3);
     ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scale));
   }, 120_000);
+});
+
+describe("batch norms as ONNX: torchvision's eps; a residual-scaled draw only where a branch ends", () => {
+  it.each<[string, () => ModelSpec, number]>([['mnasnet1_0 (eps 1e-5)', () => atResolution(zooModel('mnasnet1_0'), 64), 1e-5]])('%s', (_label, specOf, eps) => {
+    const norms = batchNorms(decode(toOnnx(specOf())).graph);
+    expect(norms.filter((norm) => norm.endsResidual).length).toBeGreaterThan(1);
+    for (const norm of norms) {
+      expect(Math.fround(norm.eps), norm.name).toBe(Math.fround(eps));
+      if (norm.endsResidual) expect(norm.max, norm.name).toBeLessThan(0.5);
+      else expect(norm.min, norm.name).toBeGreaterThanOrEqual(0.5);
+    }
+  });
 });

@@ -11,7 +11,7 @@ import { toOnnx } from '../../../src/onnx/index.js';
 import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
 import { atResolution } from '../../specs.js';
 import { graphComplexity } from '../../helpers/onnx-complexity.js';
-import { randomInput, run } from '../../onnx/helpers.js';
+import { batchNorms, decode, randomInput, run } from '../../onnx/helpers.js';
 
 const cases: Record<string, ModelSpec> = {
   'mobilenet_v2, 64 px': atResolution(zooModel('mobilenet_v2'), 64),
@@ -46,4 +46,19 @@ describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torch
     expect(scale).toBeGreaterThan(1e-3);
     ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scale));
   }, 120_000);
+});
+
+describe("batch norms as ONNX: torchvision's eps; a residual-scaled draw only where a branch ends", () => {
+  it.each<[string, () => ModelSpec, number]>([
+    ['mobilenet_v2 (eps 1e-5)', () => atResolution(zooModel('mobilenet_v2'), 64), 1e-5],
+    ['mobilenet_v3_small (eps 0.001)', () => atResolution(zooModel('mobilenet_v3_small'), 96), 1e-3],
+  ])('%s', (_label, specOf, eps) => {
+    const norms = batchNorms(decode(toOnnx(specOf())).graph);
+    expect(norms.filter((norm) => norm.endsResidual).length).toBeGreaterThan(1);
+    for (const norm of norms) {
+      expect(Math.fround(norm.eps), norm.name).toBe(Math.fround(eps));
+      if (norm.endsResidual) expect(norm.max, norm.name).toBeLessThan(0.5);
+      else expect(norm.min, norm.name).toBeGreaterThanOrEqual(0.5);
+    }
+  });
 });
