@@ -22,6 +22,28 @@ describeDescription(mobileNetSpec(), () => {
     expect(layers(v3).map((row) => row.name).slice(2, 5)).toEqual(['features.1.block.0.0', 'features.1.block.0.1', 'features.1.block.1.0']);
   });
 
+  it("V2 with an explicit expanded width expands where it is not the input's (torchvision's expand_ratio = expanded / input), with a ratio where it is not 1", () => {
+    const stage = { depth: 1, width: 16, kernel: 3, stride: 1, squeezeExcite: false, activation: 'relu6' as const };
+    const v2 = (expansion: { expandedWidth: number } | { expansionRatio: number }): MobileNetSpec => ({
+      family: 'mobilenet',
+      version: 'v2',
+      stemWidth: 8,
+      stages: [{ ...stage, ...expansion }],
+      headWidth: 8,
+      numClasses: 2,
+      resolution: { train: 8, test: 8 },
+    });
+    const block = (spec: MobileNetSpec) => layers(spec).map((row) => row.name).filter((name) => name.startsWith('features.1.'));
+    // InvertedResidual.conv: [expansion Conv2dNormActivation,] depthwise Conv2dNormActivation, projection conv, its
+    // norm (layers has no rows for the ReLU6 activations).
+    const plain = ['features.1.conv.0.0', 'features.1.conv.0.1', 'features.1.conv.1', 'features.1.conv.2'];
+    const expanded = ['features.1.conv.0.0', 'features.1.conv.0.1', 'features.1.conv.1.0', 'features.1.conv.1.1', 'features.1.conv.2', 'features.1.conv.3'];
+    expect(block(v2({ expandedWidth: 8 }))).toEqual(plain);
+    expect(block(v2({ expansionRatio: 1 }))).toEqual(plain);
+    expect(block(v2({ expandedWidth: 16 }))).toEqual(expanded);
+    expect(block(v2({ expansionRatio: 2 }))).toEqual(expanded);
+  });
+
   it("sizes MobileNetV3's squeeze-excite as _make_divisible(expanded // 4, 8), gated per channel", () => {
     // 72 // 4 = 18 -> 16, below 90% of 18 -> 24; 120 // 4 = 30 -> 32 (torchvision's fixture agrees above).
     const rows = layers(zooModel('mobilenet_v3_large'));
