@@ -105,14 +105,17 @@ describe('AnyNet specs: what is accepted', () => {
     expect(toAnyNet(basic(stages, { seRatio: null }) as AnyNetSpec).stages).toEqual(stages);
   });
 
-  it("pycls's shapes that torchvision cannot name, without an implementation (pycls's)", () => {
+  it("pycls's shapes that torchvision cannot name, without an implementation or with 'pycls'", () => {
     const shapes = [
       { stem: { type: 'simple_stem_in', width: 32 } },
       { stem: { type: 'res_stem_cifar', width: 16 } },
       { blockType: 'vanilla_block', stages: [{ depth: 1, width: 8, stride: 1 }], seRatio: null },
       { blockType: 'res_bottleneck_linear_block' },
     ];
-    for (const shape of shapes) expect(toAnyNet({ ...base, ...shape } as AnyNetSpec)).toMatchObject(shape);
+    for (const shape of shapes) {
+      expect(toAnyNet({ ...base, ...shape } as AnyNetSpec)).toMatchObject(shape);
+      expect(toAnyNet({ ...base, ...shape, implementation: 'pycls' } as AnyNetSpec)).toMatchObject({ ...shape, implementation: 'pycls' });
+    }
   });
 
   it('a basic stage may take any group width (its blocks have no bottleneck)', () => {
