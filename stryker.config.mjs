@@ -22,12 +22,14 @@ export const REPORT = 'reports/mutation/mutation.json';
 const mutate = process.env.FASTSCALE_MUTATE ? JSON.parse(process.env.FASTSCALE_MUTATE) : SCOPE;
 const testFiles = process.env.FASTSCALE_MUTATION_TESTS ? JSON.parse(process.env.FASTSCALE_MUTATION_TESTS) : [];
 const report = process.env.FASTSCALE_MUTATION_REPORT ?? REPORT;
+// `npm run mutate -- --all-tests`: each mutant against every test of the run (per-test coverage can miss a test).
+const allTests = process.env.FASTSCALE_MUTATION_ALL_TESTS === '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts', related: true },
-  coverageAnalysis: 'perTest',
+  coverageAnalysis: allTests ? 'all' : 'perTest',
   mutate,
   testFiles,
   // The machine is shared: two workers. A mutant that hangs is a timeout; one that kills its worker
@@ -41,7 +43,8 @@ export default {
   // makes the whole scope feasible on two cores) never does: it would survive whatever the tests check.
   // Stryker reports these as Ignored, outside the score; the tables are checked directly against
   // reference fixtures (zoo models against torchvision and pycls, policies against pycls's rounding).
-  ignoreStatic: true,
+  // Without per-test coverage Stryker cannot tell static mutants; a run with --all-tests names its mutants by range.
+  ignoreStatic: !allTests,
   incremental: true,
   incrementalFile: report,
   // No 'json' reporter: the incremental file is the same report, and two writers of one file race (the

@@ -133,8 +133,8 @@ function staleFiles(report: Report | null): string[] {
 }
 
 function runStryker(env: Record<string, string>): number {
-  const flags = [...(FORCE ? ['--force'] : []), ...(ALL_TESTS ? ['--coverageAnalysis', 'all'] : [])];
-  const result = spawnSync('npx', ['stryker', 'run', ...flags], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const flags = FORCE ? ['--force'] : [];
+  const result = spawnSync('npx', ['stryker', 'run', ...flags], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env, ...(ALL_TESTS ? { FASTSCALE_MUTATION_ALL_TESTS: '1' } : {}) } });
   return result.status ?? 1;
 }
 
