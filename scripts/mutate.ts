@@ -19,7 +19,7 @@
  *                                                   tests every mutant of the run again (after adding
  *                                                   tests aimed at survivors, which the incremental mode
  *                                                   would not retry)
- *   npm run mutate -- --force --all-tests --part blocks src/families/blocks/pycls.ts:106-106
+ *   npm run mutate -- --force --all-tests --tests=test/families/blocks/pycls.test.ts --part families/blocks src/families/blocks/pycls.ts:106-106
  *                                                   each mutant against every test of its part, not only
  *                                                   the tests Stryker saw covering it: the per-test
  *                                                   coverage of a shared-module run (isolate: false) can
@@ -199,7 +199,10 @@ function familyTests(folder: string): string[] {
 // survivor's result even when a test added since covers it (it does not see the new test's coverage).
 const FORCE = process.argv.includes('--force');
 const ALL_TESTS = process.argv.includes('--all-tests');
-const args = process.argv.slice(2).filter((arg) => arg !== '--force' && arg !== '--all-tests');
+// `--tests=<glob>,<glob>`: a part's run against these test files instead of the part's (with --all-tests, a
+// quick and exact retest of survivors against the tests written for them).
+const TESTS = process.argv.find((arg) => arg.startsWith('--tests='))?.slice('--tests='.length).split(',');
+const args = process.argv.slice(2).filter((arg) => arg !== '--force' && arg !== '--all-tests' && !arg.startsWith('--tests='));
 if (args.includes('--score')) {
   const report = readReport(REPORT_PATH);
   if (report === null) throw new Error(`${REPORT} does not exist: run npm run mutate`);
@@ -231,7 +234,7 @@ if (args.includes('--score')) {
   if (part === undefined) throw new Error(`mutate: --part takes one of ${Object.keys(PARTS).join(', ')} or families/<folder>`);
   // Files named after the part narrow it (a run of one file is short, and its result is merged on its own).
   const files = args.slice(2);
-  process.exitCode = runPart(files.length > 0 ? files : part.mutate, part.tests);
+  process.exitCode = runPart(files.length > 0 ? files : part.mutate, TESTS ?? part.tests);
 } else {
   process.exitCode = runPart(args, []);
 }
