@@ -20,8 +20,9 @@
  *                                                   tests aimed at survivors, which the incremental mode
  *                                                   would not retry)
  *   npm run mutate -- --force --all-tests --tests=test/families/blocks/pycls.test.ts --part families/blocks src/families/blocks/pycls.ts:106-106
- *                                                   each mutant against every test of its part, not only
- *                                                   the tests Stryker saw covering it: the per-test
+ *                                                   each mutant against every test of its part (or of
+ *                                                   --tests), not only the tests Stryker saw covering
+ *                                                   it: the per-test
  *                                                   coverage of a shared-module run (isolate: false) can
  *                                                   miss a test that reaches the code (seen: a live-pycls
  *                                                   test), so a survivor a new test should kill is retried
