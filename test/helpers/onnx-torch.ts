@@ -9,6 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { toTorchvision, type ModelSpec } from '../../src/index.js';
+import { randomInput, run } from '../onnx/helpers.js';
 import { memoized } from './python-memo.js';
 import { PYTHON } from './torch.js';
 
@@ -54,4 +57,19 @@ function computeTorchLogits(code: string, onnx: Uint8Array, inputBytes: Uint8Arr
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Expects ONNX Runtime to give, for `bytes` (an ONNX export of `spec`) on two random images (`inputSeed`),
+ * the logits PyTorch gives with the same weights loaded by name into the network of `toTorchvision(spec)`:
+ * every weight found, logits not all near 0, each within 1e-4 of the largest.
+ */
+export async function expectTorchLogits(spec: ModelSpec, bytes: Uint8Array, inputSeed: number): Promise<void> {
+  const input = randomInput(2, spec.resolution.train, inputSeed);
+  const ort = Array.from((await run(bytes, input)).logits!.data as Float32Array);
+  const torch = torchLogits(toTorchvision(spec), bytes, input.data as Float32Array, 2, spec.resolution.train);
+  expect(torch.missing).toEqual([]);
+  const largest = Math.max(...torch.logits.map(Math.abs));
+  expect(largest).toBeGreaterThan(1e-3);
+  ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * largest));
 }

@@ -3,6 +3,7 @@
  * says the network's shapes must be, computed from the spec alone (not from the exporter).
  */
 import * as ort from 'onnxruntime-node';
+import { expect } from 'vitest';
 import { toAnyNet, type ModelSpec } from '../../src/index.js';
 import { modelProtoType } from './onnx-proto.js';
 
@@ -61,6 +62,20 @@ export function batchNorms(graph: DecodedModel['graph']): { name: string; eps: n
       const scale = floats(weights.get(node.input[1]!)!);
       return { name: node.name, eps: attribute(node, 'epsilon')!.f!, min: Math.min(...scale), max: Math.max(...scale), endsResidual: ends.has(node.name) };
     });
+}
+
+/**
+ * Expects every batch norm of `graph` to have epsilon `eps` (as float32), and scales drawn in [0.5, 1)
+ * except for the norms that end a residual branch (at least two), whose scales the exporter shrinks below 0.5.
+ */
+export function expectBatchNorms(graph: DecodedModel['graph'], eps: number): void {
+  const norms = batchNorms(graph);
+  expect(norms.filter((norm) => norm.endsResidual).length).toBeGreaterThan(1);
+  for (const norm of norms) {
+    expect(Math.fround(norm.eps), norm.name).toBe(Math.fround(eps));
+    if (norm.endsResidual) expect(norm.max, norm.name).toBeLessThan(0.5);
+    else expect(norm.min, norm.name).toBeGreaterThanOrEqual(0.5);
+  }
 }
 
 /** A seeded input batch in [-1, 1). */

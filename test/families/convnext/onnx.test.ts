@@ -5,9 +5,9 @@
  * network give the same logits in PyTorch (skipped, saying why, without torch and onnx).
  */
 import { describe, expect, it } from 'vitest';
-import { complexity, scale, toTorchvision, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
+import { complexity, scale, zooModel, type ConvNeXtSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
-import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
+import { expectTorchLogits, ONNX_TORCH_MISSING } from '../../helpers/onnx-torch.js';
 import { decode, floats, randomInput, run } from '../../onnx/helpers.js';
 
 const small: ConvNeXtSpec = {
@@ -62,13 +62,7 @@ describe.each(CASES)('%s', (_label, spec, inTorch) => {
     for (const opset of [17, 20]) {
       // Opset 20 has a Gelu operator; below it, GELU is written with Erf.
       const bytes = toOnnx(spec, { seed: 7, opset });
-      const input = randomInput(2, spec.resolution.train, 3);
-      const ort = Array.from((await run(bytes, input)).logits!.data as Float32Array);
-      const torch = torchLogits(toTorchvision(spec), bytes, input.data as Float32Array, 2, spec.resolution.train);
-      expect(torch.missing).toEqual([]);
-      const scaleOf = Math.max(...torch.logits.map(Math.abs));
-      expect(scaleOf).toBeGreaterThan(1e-3);
-      ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scaleOf));
+      await expectTorchLogits(spec, bytes, 3);
     }
   });
 });

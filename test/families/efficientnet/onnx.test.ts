@@ -5,10 +5,10 @@
  * torch and onnx).
  */
 import { describe, expect, it } from 'vitest';
-import { complexity, toTorchvision, type EfficientNetSpec } from '../../../src/index.js';
+import { complexity, type EfficientNetSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
-import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
-import { batchNorms, decode, randomInput, run } from '../../onnx/helpers.js';
+import { expectTorchLogits, ONNX_TORCH_MISSING } from '../../helpers/onnx-torch.js';
+import { decode, expectBatchNorms, randomInput, run } from '../../onnx/helpers.js';
 
 /** A small EfficientNetV2: fused stages with and without expansion, then MBConv stages with squeeze-excite. */
 const smallV2: EfficientNetSpec = {
@@ -60,13 +60,7 @@ describe.each(CASES)('%s', (_label, spec) => {
 
   it.skipIf(ONNX_TORCH_MISSING !== null)(`gives the logits PyTorch gives with the same weights${ONNX_TORCH_MISSING === null ? '' : ` (skipped: ${ONNX_TORCH_MISSING})`}`, async () => {
     const bytes = toOnnx(spec, { seed: 5 });
-    const input = randomInput(2, spec.resolution.train, 9);
-    const ort = Array.from((await run(bytes, input)).logits!.data as Float32Array);
-    const torch = torchLogits(toTorchvision(spec), bytes, input.data as Float32Array, 2, spec.resolution.train);
-    expect(torch.missing).toEqual([]);
-    const scaleOf = Math.max(...torch.logits.map(Math.abs));
-    expect(scaleOf).toBeGreaterThan(1e-3);
-    ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scaleOf));
+    await expectTorchLogits(spec, bytes, 9);
   });
 });
 
@@ -78,13 +72,6 @@ describe("an EfficientNet's batch norms as ONNX", () => {
     ["pycls's (BatchNorm2d's default eps 1e-5)", () => ({ ...defaultEps, implementation: 'pycls' }), 1e-5],
     ["torchvision's V2 (norm_layer = partial(nn.BatchNorm2d, eps=1e-03))", () => smallV2, 1e-3],
   ])('%s: every BatchNormalization has the spec eps; only the last before each residual Add draws scales below 0.5', (_label, spec, eps) => {
-    const norms = batchNorms(graphOf(spec()));
-    expect(norms.length).toBeGreaterThan(10);
-    expect(norms.filter((norm) => norm.endsResidual).length).toBeGreaterThan(1);
-    for (const norm of norms) {
-      expect(Math.fround(norm.eps), norm.name).toBe(Math.fround(eps));
-      if (norm.endsResidual) expect(norm.max, norm.name).toBeLessThan(0.5);
-      else expect(norm.min, norm.name).toBeGreaterThanOrEqual(0.5);
-    }
+    expectBatchNorms(graphOf(spec()), eps);
   });
 });

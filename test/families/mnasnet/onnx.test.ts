@@ -5,12 +5,12 @@
  * why, without torch and onnx).
  */
 import { describe, expect, it } from 'vitest';
-import { complexity, fastScale, toTorchvision, zooModel, type ModelSpec } from '../../../src/index.js';
+import { complexity, fastScale, zooModel, type ModelSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
-import { ONNX_TORCH_MISSING, torchLogits } from '../../helpers/onnx-torch.js';
+import { expectTorchLogits, ONNX_TORCH_MISSING } from '../../helpers/onnx-torch.js';
 import { atResolution } from '../../specs.js';
 import { graphComplexity } from '../../helpers/onnx-complexity.js';
-import { batchNorms, decode, randomInput, run } from '../../onnx/helpers.js';
+import { decode, expectBatchNorms } from '../../onnx/helpers.js';
 
 const cases: Record<string, ModelSpec> = {
   'mnasnet0_5, 64 px': atResolution(zooModel('mnasnet0_5'), 64),
@@ -35,24 +35,12 @@ describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torch
     // Built in the test, not while collecting: mutation runs switch a mutant on for tests only.
     const spec = specOf();
     const bytes = toOnnx(spec, { seed: 7 });
-    const input = randomInput(2, spec.resolution.train, 3);
-    const ort = Array.from((await run(bytes, input)).logits!.data as Float32Array);
-    const torch = torchLogits(toTorchvision(spec), bytes, input.data as Float32Array, 2, spec.resolution.train);
-    expect(torch.missing).toEqual([]);
-    const scale = Math.max(...torch.logits.map(Math.abs));
-    expect(scale).toBeGreaterThan(1e-3);
-    ort.forEach((value, i) => expect(Math.abs(value - torch.logits[i]!)).toBeLessThanOrEqual(1e-4 * scale));
+    await expectTorchLogits(spec, bytes, 3);
   }, 120_000);
 });
 
 describe("batch norms as ONNX: torchvision's eps; a residual-scaled draw only where a branch ends", () => {
   it.each<[string, () => ModelSpec, number]>([['mnasnet1_0 (eps 1e-5)', () => atResolution(zooModel('mnasnet1_0'), 64), 1e-5]])('%s', (_label, specOf, eps) => {
-    const norms = batchNorms(decode(toOnnx(specOf())).graph);
-    expect(norms.filter((norm) => norm.endsResidual).length).toBeGreaterThan(1);
-    for (const norm of norms) {
-      expect(Math.fround(norm.eps), norm.name).toBe(Math.fround(eps));
-      if (norm.endsResidual) expect(norm.max, norm.name).toBeLessThan(0.5);
-      else expect(norm.min, norm.name).toBeGreaterThanOrEqual(0.5);
-    }
+    expectBatchNorms(decode(toOnnx(specOf())).graph, eps);
   });
 });
