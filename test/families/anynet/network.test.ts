@@ -51,7 +51,12 @@ describe('AnyNet blocks as pycls names them', () => {
       { depth: 1, width: 32, stride: 2, bottleneckMultiplier: 1, groupWidth: 8 },
     ]);
     const rows = records(spec);
-    expect(rows.filter((r) => r.op === 'merge').map((r) => r.name)).toEqual(['s1.b1.add', 's1.b2.add', 's2.b2.add']);
+    // A sum (pycls: `x + self.f(x)`), not a product.
+    expect(rows.filter((r) => r.op === 'merge').map((r) => [r.name, r.op === 'merge' && r.kind])).toEqual([
+      ['s1.b1.add', 'add'],
+      ['s1.b2.add', 'add'],
+      ['s2.b2.add', 'add'],
+    ]);
     expect(rows.filter((r) => r.op === 'conv' && r.name.startsWith('s2.b1.')).map((r) => r.name)).toEqual(['s2.b1.f.a', 's2.b1.f.b', 's2.b1.f.c']);
   });
 
