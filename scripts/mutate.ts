@@ -146,12 +146,27 @@ function runStryker(env: Record<string, string>): number {
  */
 function merge(main: Report | null, part: Report, mutated: ReadonlySet<string>): Report {
   const current = filesInScope(SCOPE);
-  const ran = Object.fromEntries(Object.entries(part.files).filter(([file]) => mutated.has(file)));
+  const ran = Object.fromEntries(
+    Object.entries(part.files)
+      .filter(([file]) => mutated.has(file))
+      .map(([file, result]) => [file, ALL_TESTS ? keepStatic(main?.files[file], result) : result]),
+  );
   const files = Object.fromEntries(
     Object.entries({ ...main?.files, ...ran }).filter(([file]) => current.has(file)),
   );
   const testFiles = { ...main?.testFiles, ...part.testFiles };
   return { ...main, ...part, files, testFiles };
+}
+
+/**
+ * A run with --all-tests cannot tell static mutants (that takes per-test coverage): one that was Ignored as
+ * static before, at the same place with the same replacement in the same source, stays Ignored.
+ */
+function keepStatic(before: FileResult | undefined, after: FileResult): FileResult {
+  if (before === undefined || before.source !== after.source) return after;
+  const key = (m: MutantResult) => `${m.location.start.line}:${m.location.start.column}:${m.mutatorName}:${m.replacement ?? ''}`;
+  const ignored = new Map(before.mutants.filter((m) => m.status === 'Ignored').map((m) => [key(m), m]));
+  return { ...after, mutants: after.mutants.map((m) => ignored.get(key(m)) ?? m) };
 }
 
 /**
