@@ -204,7 +204,7 @@ function familyTests(folder: string): string[] {
     anynet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts', 'test/families/*/summary.test.ts'],
     regnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/zoo/zoo.test.ts', 'test/families/anynet/summary.test.ts'],
     resnet: [...pycls, 'test/spec/to-anynet.test.ts', 'test/zoo/torchvision-parity.test.ts', 'test/scaling/scale.test.ts'],
-    efficientnet: [...pycls, 'test/scaling/rounding.test.ts', 'test/zoo/torchvision-parity.test.ts'],
+    efficientnet: [...pycls, 'test/families/blocks/pycls.test.ts', 'test/scaling/rounding.test.ts', 'test/zoo/torchvision-parity.test.ts'],
     blocks: [...pycls, 'test/families/anynet/network.test.ts'],
     vit: ['test/zoo/zoo.test.ts'],
   };

@@ -143,3 +143,24 @@ describe("pycls's EfficientNets", () => {
 
 // torchvision's EfficientNet.forward flattens with torch.flatten (no module).
 describeModuleNames(['efficientnet_b0', 'efficientnet_b1', 'efficientnet_b2', 'efficientnet_b3', 'efficientnet_b4', 'efficientnet_b5', 'efficientnet_b6', 'efficientnet_b7', 'efficientnet_v2_s', 'efficientnet_v2_m', 'efficientnet_v2_l'], [['flatten', 'flatten']]);
+
+describe("fused-MBConv blocks named in pycls's style (pycls has none; the names follow its MBConv's)", () => {
+  it('a k x k conv `exp` + BN and a 1x1 `lin_proj` + BN where the block expands; one k x k `conv` + BN where it does not', () => {
+    const spec: EfficientNetSpec = {
+      family: 'efficientnet',
+      stemWidth: 16,
+      stages: [
+        { depth: 1, width: 16, expansionRatio: 1, kernel: 3, stride: 1, fused: true },
+        { depth: 1, width: 24, expansionRatio: 4, kernel: 3, stride: 2, fused: true },
+      ],
+      seRatio: 0.25,
+      headWidth: 32,
+      numClasses: 10,
+      activation: 'silu',
+      resolution: { train: 32, test: 32 },
+      implementation: 'pycls',
+    };
+    const names = layers(spec).map((row) => row.name).filter((name) => /^(stem|s\d\.b\d)\./.test(name));
+    expect(names).toEqual(['stem.conv', 'stem.bn', 's1.b1.conv', 's1.b1.conv_bn', 's2.b1.exp', 's2.b1.exp_bn', 's2.b1.lin_proj', 's2.b1.lin_proj_bn']);
+  });
+});

@@ -71,6 +71,7 @@ describe("an EfficientNet's batch norms as ONNX", () => {
   it.each<[string, () => EfficientNetSpec, number]>([
     ["pycls's (BatchNorm2d's default eps 1e-5)", () => ({ ...defaultEps, implementation: 'pycls' }), 1e-5],
     ["torchvision's V2 (norm_layer = partial(nn.BatchNorm2d, eps=1e-03))", () => smallV2, 1e-3],
+    ["pycls's names with batch norm eps 1e-3", () => ({ ...smallV2, implementation: 'pycls' }), 1e-3],
   ])('%s: every BatchNormalization has the spec eps; only the last before each residual Add draws scales below 0.5', (_label, spec, eps) => {
     expectBatchNorms(graphOf(spec()), eps);
   });

@@ -44,6 +44,12 @@ describe('writing EN: what pycls would build otherwise', () => {
     );
   });
 
+  it("a single block whose expanded width torchvision rounds: the same error (20 stem channels x 4.5)", () => {
+    expect(thrown(() => toPyclsConfig({ ...spec(1), stemWidth: 20 }), SpecError).message).toBe(
+      "stages[0].expansionRatio: 4.5 expands 20 channels to 88 (torchvision's rounding) where pycls builds 90, so no pycls config builds this network",
+    );
+  });
+
   it('a single block reads the stem alone: written', () => {
     expect(toPyclsConfig(spec(1))).toContain('  EXP_RATIOS: [4.5]\n');
   });
