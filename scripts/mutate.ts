@@ -19,14 +19,13 @@
  *                                                   tests every mutant of the run again (after adding
  *                                                   tests aimed at survivors, which the incremental mode
  *                                                   would not retry)
- *   npm run mutate -- --force --all-tests --tests=test/families/blocks/pycls.test.ts --part families/blocks src/families/blocks/pycls.ts:106-106
- *                                                   each mutant against every test of its part (or of
- *                                                   --tests), not only the tests Stryker saw covering
- *                                                   it: the per-test
- *                                                   coverage of a shared-module run (isolate: false) can
- *                                                   miss a test that reaches the code (seen: a live-pycls
- *                                                   test), so a survivor a new test should kill is retried
- *                                                   this way
+ *   npm run mutate -- --force --all-tests --tests=test/families/blocks/pycls.test.ts --part families/blocks src/families/blocks/pycls.ts:106-110
+ *                                                   each mutant against every test of the named files
+ *                                                   (--tests; the part's without it) instead of the tests
+ *                                                   its coverage names: a quick retest of survivors
+ *                                                   against the tests written for them. A range retries a
+ *                                                   mutant only when it holds all of it (a block: from its
+ *                                                   first to its last line); others keep their old result
  *
  * The one report, reports/mutation/mutation.json, is both Stryker's JSON report and its incremental
  * file. Stryker writes only the files of its run into that file, so a scoped run works on a copy and the
