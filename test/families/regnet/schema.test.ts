@@ -83,9 +83,10 @@ describe('the AnyNet form a RegNet generates', () => {
     }
   });
 
-  it("pycls's RegNet takes any of pycls's stems (only torchvision's needs the simple stem)", () => {
+  it("pycls's RegNet takes any of pycls's stems, named or not (only torchvision's needs the simple stem)", () => {
     for (const type of ['res_stem_in', 'res_stem_cifar'] as const) {
       expect(toAnyNet({ ...base, stem: { type, width: 32 } }).stem).toEqual({ type, width: 32 });
+      expect(toAnyNet({ ...base, stem: { type, width: 32 }, implementation: 'pycls' }).stem).toEqual({ type, width: 32 });
     }
   });
 
