@@ -22,7 +22,7 @@ export const REPORT = 'reports/mutation/mutation.json';
 const mutate = process.env.FASTSCALE_MUTATE ? JSON.parse(process.env.FASTSCALE_MUTATE) : SCOPE;
 const testFiles = process.env.FASTSCALE_MUTATION_TESTS ? JSON.parse(process.env.FASTSCALE_MUTATION_TESTS) : [];
 const report = process.env.FASTSCALE_MUTATION_REPORT ?? REPORT;
-// `npm run mutate -- --all-tests`: each mutant against every test of the run (per-test coverage can miss a test).
+// `npm run mutate -- --all-tests`: each mutant against every test of the run (a quick retest against chosen test files).
 const allTests = process.env.FASTSCALE_MUTATION_ALL_TESTS === '1';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
