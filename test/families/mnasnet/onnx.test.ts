@@ -32,7 +32,7 @@ describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torch
     ['mnasnet0_5 at 64 px', () => atResolution(zooModel('mnasnet0_5'), 64)],
     ['mnasnet1_0 at 64 px', () => atResolution(zooModel('mnasnet1_0'), 64)],
   ])('%s: ONNX Runtime gives the logits PyTorch gives with the same weights', async (_label, specOf) => {
-    // Built in the test, not while collecting: mutation runs switch a mutant on for tests only.
+    // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
     const spec = specOf();
     const bytes = toOnnx(spec, { seed: 7 });
     await expectTorchLogits(spec, bytes, 3);

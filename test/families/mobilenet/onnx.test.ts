@@ -35,7 +35,7 @@ describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what torch
     ['mobilenet_v2 at 64 px (ReLU6, residuals)', () => atResolution(zooModel('mobilenet_v2'), 64)],
     ['mobilenet_v3_small at 96 px (squeeze-excite, hardswish, hardsigmoid)', () => atResolution(zooModel('mobilenet_v3_small'), 96)],
   ])('%s: ONNX Runtime gives the logits PyTorch gives with the same weights', async (_label, specOf) => {
-    // Built in the test, not while collecting: mutation runs switch a mutant on for tests only.
+    // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
     const spec = specOf();
     const bytes = toOnnx(spec, { seed: 7 });
     await expectTorchLogits(spec, bytes, 3);
