@@ -144,7 +144,7 @@ export function describeToTorchvision(family: TorchvisionFamily): void {
 
   describe.skipIf(TORCH_MISSING !== null)(`toTorchvision(${family.family}) built by PyTorch`, () => {
     // The code is written inside the first test that reads a count, not while the tests are collected: a
-    // mutation run switches a mutant on for tests only, so code written at collection would never see it.
+    // mutation run switches a mutant on after the tests are collected, so code written then never sees it.
     const jobs: (() => TorchJob)[] = [];
     const add = (job: () => TorchJob): number => jobs.push(job) - 1;
     const atOwnSize = (spec: ModelSpec) => add(() => ({ code: toTorchvision(spec), imageSize: spec.resolution.train }));
