@@ -5,6 +5,9 @@ import { complexity, layers, zooModel, type VitSpec } from '../../../src/index.j
 import { vitSpec } from '../../arbitraries.js';
 import { SEED } from '../../seed.js';
 import { describeModuleNames } from '../../helpers/module-names.js';
+import { walk } from '../../../src/network/count.js';
+import type { Layer } from '../../../src/network/net.js';
+import { checkSpec } from '../../../src/spec/check.js';
 
 /** Two blocks, a two-conv stem, 32 px (4 patches of 16 a side), 10 classes. */
 const small: VitSpec = {
@@ -102,3 +105,30 @@ describe('layers() of a vision transformer', () => {
 });
 
 describeModuleNames(['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14']);
+
+describe('the walk of a vision transformer: its token selection and residual sums', () => {
+  const records = (spec: VitSpec): Layer[] => {
+    const rows: Layer[] = [];
+    walk(checkSpec(spec), { layer: (layer) => void rows.push(layer) });
+    return rows;
+  };
+
+  it.each<[string, VitSpec['classifier'], 'first' | 'mean']>([
+    ["pycls's class token: its first token (x[:, 0])", 'token', 'first'],
+    ["pycls's pooled classifier: the mean of the tokens (x.mean(1))", 'pooled', 'mean'],
+  ])('%s', (_label, classifier, select) => {
+    for (const implementation of ['pycls', 'torchvision'] as const) {
+      if (implementation === 'torchvision' && classifier === 'pooled') continue;
+      const spec: VitSpec = { ...small, stem: { type: 'patchify' }, classifier, implementation };
+      expect(records(spec).filter((row) => row.op === 'token').map((row) => row.op === 'token' && row.select)).toEqual([select]);
+    }
+  });
+
+  it('adds each block\'s two residual branches (x + attention, x + MLP): sums, not products', () => {
+    for (const implementation of ['pycls', 'torchvision'] as const) {
+      const spec: VitSpec = { ...small, stem: { type: 'patchify' }, implementation };
+      const merges = records(spec).filter((row) => row.op === 'merge');
+      expect(merges.map((row) => row.op === 'merge' && row.kind)).toEqual(['add', 'add', 'add', 'add']);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { complexity, fastScale, scale, zooModel, type VitSpec } from '../../../src/index.js';
 import { toOnnx } from '../../../src/onnx/index.js';
 import { FIXTURES } from '../../fixtures.js';
-import { decode, randomInput, run } from '../../onnx/helpers.js';
+import { decode, floats, randomInput, run } from '../../onnx/helpers.js';
 
 const atSize = (spec: VitSpec, size: number): VitSpec => ({ ...spec, resolution: { train: size, test: size } });
 const tiny = (spec: VitSpec, size: number): VitSpec => ({ ...atSize(spec, size), layers: 2 });
@@ -88,5 +88,22 @@ describe('vit_b_16 as ONNX', () => {
     expect(Math.max(...Array.from(one, (v, i) => Math.abs(v - row[i]!)))).toBeLessThanOrEqual(1e-4 * scaleOf);
     const other = await run(toOnnx(spec, { seed: 6 }), randomInput(1, 32));
     expect(Array.from(other.logits!.data as Float32Array)).not.toEqual(Array.from(one));
+  });
+});
+
+describe("a vision transformer's norms as ONNX", () => {
+  it.each<[string, () => VitSpec]>([
+    ["pycls's, with a conv stem (BatchNorm) and encoder LayerNorms", () => tiny(zooModel('ViT-C-1.0GF') as VitSpec, 64)],
+    ["torchvision's", () => tiny(zooModel('vit_b_16') as VitSpec, 32)],
+  ])('%s: every scale drawn in [0.5, 1), as no norm ends a residual branch (pre-norm blocks)', (_label, specOf) => {
+    const graph = decode(toOnnx(specOf())).graph;
+    const weights = new Map(graph.initializer.map((tensor) => [tensor.name, tensor]));
+    const norms = graph.node.filter((node) => node.op_type === 'LayerNormalization' || node.op_type === 'BatchNormalization');
+    expect(norms.length).toBeGreaterThan(3);
+    for (const norm of norms) {
+      const scale = floats(weights.get(norm.input[1]!)!);
+      expect(Math.min(...scale), norm.name).toBeGreaterThanOrEqual(0.5);
+      expect(Math.max(...scale), norm.name).toBeLessThan(1);
+    }
   });
 });

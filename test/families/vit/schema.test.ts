@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { complexity, SpecError, validateSpec, zooModel, type VitSpec } from '../../../src/index.js';
 import { badValue, leafPaths, vitSpec, withLeaf } from '../../arbitraries.js';
 import { SEED } from '../../seed.js';
+import { thrown } from '../../helpers/errors.js';
 
 const b16 = zooModel('ViT-B/16') as VitSpec;
 const c1 = zooModel('ViT-C-1.0GF') as VitSpec;
@@ -99,5 +100,20 @@ describe('vit specs', () => {
       params: 1067 + 9 * 997,
       acts: 8380 + 997,
     });
+  });
+});
+
+describe('ViT specs: whole messages naming the field', () => {
+  const withConv = (field: string) => ({ ...c1, stem: { type: 'conv', convs: convsOf(c1).map((conv, i) => (i === 1 ? { ...conv, [field]: 0 } : conv)) } });
+  it.each<[string, unknown, string]>([
+    ['a hidden width of 0', { ...c1, hiddenWidth: 0 }, 'hiddenWidth: 0 is not a positive integer'],
+    ['0 heads', { ...c1, heads: 0 }, 'heads: 0 is not a positive integer'],
+    ['a stem that is not an object', { ...c1, stem: 3 }, 'stem: 3 is not an object (a vit stem)'],
+    ['an unknown stem field', { ...c1, stem: { ...c1.stem, x: 1 } }, 'stem.x: is not a field of a vit stem (fields: type, convs)'],
+    ['a conv kernel of 0', withConv('kernel'), 'stem.convs[1].kernel: 0 is not a positive integer'],
+    ['a conv stride of 0', withConv('stride'), 'stem.convs[1].stride: 0 is not a positive integer'],
+    ['a conv width of 0', withConv('width'), 'stem.convs[1].width: 0 is not a positive integer'],
+  ])('%s', (_label, spec, message) => {
+    expect(thrown(() => validateSpec(spec), SpecError).message).toBe(message);
   });
 });
