@@ -113,6 +113,41 @@ describe('torchvisionLimitation: where VisionTransformer cannot build a spec', (
   });
 });
 
+describe("toTorchvision's VisionTransformer call with a conv stem", () => {
+  const stemOf = (convs: { kernel: number; stride: number; width: number }[]): VitSpec => ({ ...(zooModel('vit_b_16') as VitSpec), stem: { type: 'conv', convs } });
+
+  it('a conv stem must end in a 1x1 conv of stride 1: one with stride 2 or a 3x3 of stride 1 is written module by module', () => {
+    for (const last of [{ kernel: 1, stride: 2, width: 768 }, { kernel: 3, stride: 1, width: 768 }]) {
+      const spec = stemOf([{ kernel: 3, stride: 8, width: 64 }, last]);
+      expect(torchvisionLimitation(spec)).toBe("torchvision's conv stem ends with a 1x1 conv of stride 1");
+    }
+  });
+
+  it('passes every conv but the last 1x1 as a ConvStemConfig, one per line; none for a stem of the 1x1 alone', () => {
+    const build = (code: string) => code.slice(code.indexOf('    return VisionTransformer('));
+    expect(build(toTorchvision(stemOf([{ kernel: 3, stride: 4, width: 64 }, { kernel: 5, stride: 4, width: 128 }, { kernel: 1, stride: 1, width: 768 }])))).toBe(
+      [
+        '    return VisionTransformer(',
+        '        image_size=224,',
+        '        patch_size=16,',
+        '        num_layers=12,',
+        '        num_heads=12,',
+        '        hidden_dim=768,',
+        '        mlp_dim=3072,',
+        '        num_classes=1000,',
+        '        conv_stem_configs=[',
+        '            ConvStemConfig(out_channels=64, kernel_size=3, stride=4),',
+        '            ConvStemConfig(out_channels=128, kernel_size=5, stride=4),',
+        '        ],',
+        '    )',
+        '',
+      ].join('\n'),
+    );
+    const alone = { ...stemOf([{ kernel: 1, stride: 1, width: 768 }]), patchSize: 1, resolution: { train: 8, test: 8 } };
+    expect(toTorchvision(alone)).toContain('        num_classes=1000,\n        conv_stem_configs=[],\n    )\n');
+  });
+});
+
 /** Python builds and counts whole networks, on a machine that may be busy. */
 const TORCH_TIMEOUT = 600_000;
 
