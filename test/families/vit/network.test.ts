@@ -120,7 +120,10 @@ describe('the walk of a vision transformer: its token selection and residual sum
     for (const implementation of ['pycls', 'torchvision'] as const) {
       if (implementation === 'torchvision' && classifier === 'pooled') continue;
       const spec: VitSpec = { ...small, stem: { type: 'patchify' }, classifier, implementation };
-      expect(records(spec).filter((row) => row.op === 'token').map((row) => row.op === 'token' && row.select)).toEqual([select]);
+      const rows = records(spec);
+      expect(rows.filter((row) => row.op === 'token').map((row) => row.op === 'token' && row.select)).toEqual([select]);
+      // pycls's ViTStemPatchify is `stem.patchify`; torchvision's patch embedding `conv_proj`.
+      expect(rows[0]!.name).toBe(implementation === 'pycls' ? 'stem.patchify' : 'conv_proj');
     }
   });
 
