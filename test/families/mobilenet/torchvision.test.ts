@@ -34,6 +34,10 @@ describeToTorchvision({
     { label: 'V2 with 5x5 kernels and ReLU', spec: { ...v2, stages: v2.stages.map((s) => ({ ...s, kernel: 5, activation: 'relu' as const })) } },
     { label: 'V3 with ReLU6 and widths off multiples of 8', spec: { ...v3, stemWidth: 12, stages: v3.stages.map((s) => ({ ...s, width: s.width + 4, activation: 'relu6' as const })) } },
     { label: 'V3 with a stride of 3', spec: { ...v3, stages: v3.stages.map((s, i) => (i === 0 ? { ...s, stride: 3 } : s)) } },
+    // Each of these alone keeps torchvision's classes from building the spec.
+    { label: 'V2 with ReLU (3x3 kernels)', spec: { ...v2, stages: v2.stages.map((s) => ({ ...s, activation: 'relu' as const })) } },
+    { label: 'V3 with ReLU6', spec: { ...v3, stages: v3.stages.map((s) => ({ ...s, activation: 'relu6' as const })) } },
+    { label: 'V3 with a 12-wide stem (the first block reads a width off multiples of 8)', spec: { ...v3, stemWidth: 12 } },
   ] satisfies { label: string; spec: MobileNetSpec }[],
   ownClasses: /MobileNetV[23]\(/,
   random: { specs: mobileNetSpec(SMALL_LIMITS), seed: 20240611, numRuns: 12 },
