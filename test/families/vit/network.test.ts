@@ -114,11 +114,10 @@ describe('the walk of a vision transformer: its token selection and residual sum
   };
 
   it.each<[string, VitSpec['classifier'], 'first' | 'mean']>([
-    ["pycls's class token: its first token (x[:, 0])", 'token', 'first'],
-    ["pycls's pooled classifier: the mean of the tokens (x.mean(1))", 'pooled', 'mean'],
+    ['a class token: its first token (x[:, 0])', 'token', 'first'],
+    ['a pooled classifier: the mean of the tokens (x.mean(1); torchvision-named, written module by module)', 'pooled', 'mean'],
   ])('%s', (_label, classifier, select) => {
     for (const implementation of ['pycls', 'torchvision'] as const) {
-      if (implementation === 'torchvision' && classifier === 'pooled') continue;
       const spec: VitSpec = { ...small, stem: { type: 'patchify' }, classifier, implementation };
       const rows = records(spec);
       expect(rows.filter((row) => row.op === 'token').map((row) => row.op === 'token' && row.select)).toEqual([select]);

@@ -95,6 +95,7 @@ describe("a vision transformer's norms as ONNX", () => {
   it.each<[string, () => VitSpec]>([
     ["pycls's, with a conv stem (BatchNorm) and encoder LayerNorms", () => tiny(zooModel('ViT-C-1.0GF') as VitSpec, 64)],
     ["torchvision's", () => tiny(zooModel('vit_b_16') as VitSpec, 32)],
+    ["torchvision's, with a conv stem (Conv2dNormActivation's BatchNorm2d)", () => ({ ...tiny(zooModel('vit_b_16') as VitSpec, 32), stem: { type: 'conv', convs: [{ kernel: 3, stride: 16, width: 64 }, { kernel: 1, stride: 1, width: 768 }] } })],
   ])('%s: every scale drawn in [0.5, 1), as no norm ends a residual branch (pre-norm blocks)', (_label, specOf) => {
     const graph = decode(toOnnx(specOf())).graph;
     const weights = new Map(graph.initializer.map((tensor) => [tensor.name, tensor]));
