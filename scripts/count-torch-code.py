@@ -3,7 +3,8 @@ counts it with forward hooks under pycls's conventions (scripts/hook_counts.py).
 
 Usage: /usr/bin/python3 scripts/count-torch-code.py IMAGE_SIZE [--reference BUILDER] [--device DEVICE] < code.py
 Prints JSON: {"modules": [[name, class, own params]], "layers": [[flops, acts, shape]], "totals": {...},
-"stateDict": [[key, shape]], "reference": {"stateDict": ...}} where --reference also builds
+"stateDict": [[key, shape]], "namedModules": [[name, class]], "reference": {"stateDict": ...}} where namedModules
+is every entry of named_modules() (parameter-free ones too: activations, dropouts), and --reference also builds
 torchvision.models.get_model(BUILDER, weights=None) and lists its state dict. --device runs the forward
 pass there: `meta` computes shapes only (the hooks need nothing else, and it is fast); by default `meta`
 above 512 px, `cpu` otherwise.
@@ -42,6 +43,7 @@ def count(code, image_size, reference=None, reference_args=None, device=None):
         "attention": attention,
         "totals": totals(records, attention, model),
         "stateDict": state_dict_rows(model),
+        "namedModules": [[name, type(module).__name__] for name, module in model.named_modules()],
     }
     if reference is not None:
         with skip_init():

@@ -34,6 +34,8 @@ export interface TorchCount {
   readonly totals: { flops: number; params: number; acts: number };
   /** [key, shape] of every state_dict entry. */
   readonly stateDict: [string, number[]][];
+  /** [name, class name] of every module named_modules() lists, parameter-free ones too. */
+  readonly namedModules: [string, string][];
   /** With `reference`, torchvision's own builder's state dict. */
   readonly reference?: { stateDict: [string, number[]][] };
 }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { complexity, fromPyclsConfig, SpecError, toPyclsConfig, toTorchvision, zooModel, zooNames, type VitSpec } from '../../../src/index.js';
 import { vitSpec } from '../../arbitraries.js';
 import { configOfKeys, pyclsVit } from '../../fixtures.js';
+import { moduleNameMismatches } from '../../helpers/module-names.js';
 import { PYCLS_MISSING, runPycls } from '../../helpers/pycls.js';
 import { countTorchCodes } from '../../helpers/torch.js';
 
@@ -131,6 +132,21 @@ TEST:
     );
   });
 
+  it('names the entry of a conv stem list by its index, from the eleventh conv on too', () => {
+    const list = (values: number[]) => `[${values.join(', ')}]`;
+    const config = (strides: number[]) =>
+      [
+        'MODEL:\n  TYPE: vit\nVIT:\n  STEM_TYPE: conv\n  PATCH_SIZE: 1\n  HIDDEN_DIM: 64\n  MLP_DIM: 64\n  NUM_HEADS: 1\n  NUM_LAYERS: 1',
+        `  C_STEM_DIMS: ${list([...Array<number>(11).fill(8), 64])}`,
+        `  C_STEM_STRIDES: ${list(strides)}`,
+        `  C_STEM_KERNELS: ${list(Array<number>(12).fill(3))}`,
+        'TRAIN:\n  IM_SIZE: 8\nTEST:\n  IM_SIZE: 8\n',
+      ].join('\n');
+    const strides = (at: number) => Array.from({ length: 12 }, (_, i) => (i === at ? 0 : 1));
+    expect(() => fromPyclsConfig(config(strides(10)))).toThrow(new SpecError('VIT.C_STEM_STRIDES[10]', '0 is not a positive integer'));
+    expect(() => fromPyclsConfig(config(strides(3)))).toThrow(new SpecError('VIT.C_STEM_STRIDES[3]', '0 is not a positive integer'));
+  });
+
   it('says which list is empty when a conv stem has none', () => {
     expect(() => fromPyclsConfig('MODEL:\n  TYPE: vit\nVIT:\n  STEM_TYPE: conv\n')).toThrow(new SpecError('VIT.C_STEM_DIMS', 'is empty (a conv stem needs at least one conv)'));
   });
@@ -157,6 +173,8 @@ describe.skipIf(PYCLS_MISSING !== null)(`pycls's own code on configs no fixture 
       const built = ours[i]!.stateDict.filter(([key]) => !key.endsWith('num_batches_tracked'));
       expect(sorted(built), JSON.stringify(spec)).toEqual(sorted(reference));
       expect(ours[i]!.totals).toEqual(complexity(spec));
+      // Every layer of the walk, activations included, carries the name of pycls's module of its class.
+      expect(moduleNameMismatches(spec, new Map(pycls[i]!.modules!)), JSON.stringify(spec)).toEqual([]);
     });
   }, TORCH_TIMEOUT);
 });

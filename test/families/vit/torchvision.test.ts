@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { complexity, layers, scale, STRATEGIES, toTorchvision, zooModel, type LayerRow, type VitSpec } from '../../../src/index.js';
 import { torchvisionLimitation } from '../../../src/families/vit/torchvision.js';
 import { FIXTURES } from '../../fixtures.js';
+import { moduleNameMismatches } from '../../helpers/module-names.js';
 import { countTorchCodes, TORCH_MISSING } from '../../helpers/torch.js';
 
 const MODELS = ['vit_b_16', 'vit_b_32', 'vit_l_16', 'vit_l_32', 'vit_h_14'] as const;
@@ -166,6 +167,19 @@ describe.skipIf(TORCH_MISSING !== null)(`toTorchvision, built and counted with P
       expect(counts[i]!.stateDict, model).toEqual(fixture(model).stateDict);
       expect(counts[i]!.totals, model).toEqual(complexity(zooModel(model)));
     });
+  }, TORCH_TIMEOUT);
+
+  it("a conv stem VisionTransformer builds: every layer of the walk carries the name of torchvision's module, of its class", () => {
+    // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
+    const spec: VitSpec = {
+      ...atSize({ ...(zooModel('ViT-Ti/16') as VitSpec), implementation: 'torchvision', layers: 2 }, 32),
+      stem: { type: 'conv', convs: [{ kernel: 3, stride: 2, width: 24 }, { kernel: 3, stride: 8, width: 48 }, { kernel: 1, stride: 1, width: 192 }] },
+    };
+    const code = toTorchvision(spec);
+    expect(code).toContain('conv_stem_configs=[');
+    const [count] = countTorchCodes([{ code, imageSize: 32, device: 'cpu' }]);
+    expect(count!.namedModules).toContainEqual(['conv_proj.conv_bn_relu_1.2', 'ReLU']);
+    expect(moduleNameMismatches(spec, new Map(count!.namedModules))).toEqual([]);
   }, TORCH_TIMEOUT);
 
   /** A torchvision-named base (built with VisionTransformer) and a pycls-named conv-stem base (module by module), at 64 px. */
