@@ -19,6 +19,8 @@ describe('ResNet specs: each check names the field and the value', () => {
     ['a depth beyond the block limit', { ...cifarResNet(20), depth: 6 * 2 ** 23 + 8 }, 'depth: 50331656 is above the limit of 33554432'],
     ['0 groups', imageNetResNet({ groups: 0 }), 'groups: 0 is not a positive integer'],
     ['a last bottleneck beyond the width limit', imageNetResNet({ groups: 2 ** 10, widthPerGroup: 2 ** 7 + 1 }), 'widthPerGroup: 129 x 1024 groups makes the last bottleneck wider than the limit of 1048576'],
+    ['0 width per group', imageNetResNet({ widthPerGroup: 0 }), 'widthPerGroup: 0 is not a positive integer'],
+    ['an unknown activation', { ...imageNetResNet(), activation: 'tanh' }, "activation: \"tanh\" is not one of 'relu', 'silu'"],
     ['strideOn1x1 not a boolean', { ...imageNetResNet(), strideOn1x1: 1 }, 'strideOn1x1: 1 is not a boolean'],
     ['an unknown field', { ...imageNetResNet(), stages: [] }, 'stages: is not a field of a resnet spec (fields: family, dataset, depth, transformation, groups, widthPerGroup, strideOn1x1, numClasses, activation, resolution)'],
   ])('%s', (_, spec, message) => {
