@@ -4,7 +4,7 @@
  * module) for zoo models, scaled specs and pycls-named specs. Skips, saying why, without torch.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type AnyNetSpec, complexity, layers, type ModelSpec, scale, toTorchvision, zooModel, type ZooName } from '../../../src/index.js';
+import { type AnyNetSpec, type AnyNetStage, complexity, layers, type ModelSpec, scale, toAnyNet, toTorchvision, zooModel, type ZooName } from '../../../src/index.js';
 import { countTorchCodes, TORCH_MISSING, type TorchCount, type TorchJob } from '../../helpers/torch.js';
 import { type ModuleRow, specRows, torchvisionFixture } from '../../helpers/torchvision-fixtures.js';
 import { atResolution, cifarResNet, imageNetResNet } from '../../specs.js';
@@ -120,6 +120,56 @@ describe.skipIf(TORCH_MISSING !== null)(`toTorchvision of torchvision's ResNets 
 
     it('names the torchvision-named fallback as torchvision would', () => {
       expect(layers(resNet3Stages).map((row) => row.name)).toContain('layer3.1.bn2');
+    });
+  });
+
+  describe("which code: torchvision's ResNet constructor, StagedResNet, RegNet(BlockParams) or module by module", () => {
+    const resnet50 = zooModel('resnet50');
+    const resnet18 = zooModel('resnet18');
+    const regnet = toAnyNet(zooModel('regnet_y_400mf')) as AnyNetSpec; // stem 32, widths 48, 104, 208, 440
+    const withStages = (spec: AnyNetSpec, change: (stage: AnyNetStage, i: number) => AnyNetStage): AnyNetSpec => ({ ...spec, stages: spec.stages.map(change) });
+    const narrowLast = (spec: AnyNetSpec, seRatio: number): AnyNetSpec => ({ ...withStages(spec, (stage, i) => (i === 3 ? { ...stage, width: 16 } : stage)), seRatio });
+    // Shapes torchvision's classes cannot build are pycls-named (the torchvision-named spec would not validate).
+    const pycls = (spec: AnyNetSpec): AnyNetSpec => ({ ...spec, implementation: 'pycls' });
+    /** [label, spec, the code's telltale]. */
+    const cases: [string, AnyNetSpec, RegExp][] = [
+      // int(planes * 64 / 64) * 2 = 2 x planes: a bottleneck of 0.5 x the width in groups 64 x 2^i wide.
+      ['ResNet-50 in 2 groups of 64', withStages(resnet50, (stage) => ({ ...stage, bottleneckMultiplier: 0.5 })), /return ResNet\(Bottleneck, \[3, 4, 6, 3\], num_classes=1000, groups=2, width_per_group=64\)/],
+      ['ResNet-50 with a stem 32 wide', { ...resnet50, stem: { type: 'res_stem_in', width: 32 } }, /return StagedResNet\(/],
+      ['ResNet-18 with a stem 64 wide and every stage twice as wide', withStages(resnet18, (stage) => ({ ...stage, width: 2 * stage.width })), /return StagedResNet\(/],
+      ['ResNet-50 with only its last stage other (4096 wide, bottleneck 512)', withStages(resnet50, (stage, i) => (i === 3 ? { ...stage, width: 4096, bottleneckMultiplier: 0.125 } : stage)), /return StagedResNet\(/],
+      ["ResNet-50 with stage 2's bottleneck twice as wide", withStages(resnet50, (stage, i) => (i === 1 ? { ...stage, bottleneckMultiplier: 0.5, groupWidth: 256 } : stage)), /return StagedResNet\(/],
+      ["ResNet-50 with stage 2's bottleneck in 2 groups", withStages(resnet50, (stage, i) => (i === 1 ? { ...stage, groupWidth: 64 } : stage)), /return StagedResNet\(/],
+      // torchvision's squeeze-excite is round(se_ratio x block input) wide, built even at 0 channels.
+      ['RegNetY with squeeze-excite of 32 x 1/32 = 1 channel on the stem side', { ...regnet, seRatio: 1 / 32 }, /return RegNet\(/],
+      ['RegNetY with squeeze-excite of 16 x 1/16 = 1 channel in its last stage', narrowLast(regnet, 1 / 16), /return RegNet\(/],
+      ['RegNetY with squeeze-excite of round(32 x 0.015) = 0 channels on the stem side', { ...regnet, seRatio: 0.015 }, /class Network\(nn\.Module\)/],
+      ['RegNetY with squeeze-excite of round(16 x 0.025) = 0 channels in its last stage', narrowLast(regnet, 0.025), /class Network\(nn\.Module\)/],
+      ['RegNetY with a head conv', pycls({ ...regnet, headWidth: 1024 }), /class Network\(nn\.Module\)/],
+      ['a simple stem with basic blocks', pycls({ ...resnet18, stem: { type: 'simple_stem_in', width: 64 } }), /class Network\(nn\.Module\)/],
+      ['a ResNet stem with linear bottlenecks', pycls({ ...resnet50, blockType: 'res_bottleneck_linear_block' }), /class Network\(nn\.Module\)/],
+      ['ResNet-50 with SiLU', pycls({ ...resnet50, activation: 'silu' }), /class Network\(nn\.Module\)/],
+    ];
+    const specs = cases.map(([, spec]) => atResolution(spec, 64));
+    let counts: TorchCount[];
+    beforeAll(() => {
+      counts = countTorchCodes(specs.map((spec) => job(spec)));
+    }, 600_000);
+
+    it.each(cases.map(([label, , telltale], i) => [label, telltale, i] as const))('%s: %s, counted as complexity() counts', (_label, telltale, i) => {
+      const spec = specs[i]!;
+      expect(toTorchvision(spec)).toMatch(telltale);
+      expect(unnamed(torchRows(counts[i]!))).toEqual(unnamed(specRows(spec, spec.resolution.train)));
+      expect(counts[i]!.totals).toEqual(complexity(spec));
+    });
+
+    it("a RegNet with SiLU: torchvision's RegNet built with SiLU activations, no ReLU", () => {
+      const [relu, silu] = countTorchCodes([job(atResolution(regnet, 32)), job(atResolution({ ...regnet, activation: 'silu' }, 32))]);
+      const classes = (count: TorchCount) => new Set(count.namedModules.map(([, className]) => className));
+      expect(classes(silu!)).toContain('SiLU');
+      expect(classes(silu!)).not.toContain('ReLU');
+      expect(classes(relu!)).toContain('ReLU');
+      expect(classes(relu!)).not.toContain('SiLU');
     });
   });
 
