@@ -65,6 +65,30 @@ export interface TorchJob {
   readonly device?: 'cpu' | 'meta';
 }
 
+/** One module's initial weights (scripts/torch-init-stats.py): a Conv2d, Linear or BatchNorm2d. */
+export interface InitRow {
+  readonly name: string;
+  readonly className: string;
+  readonly numel: number;
+  readonly mean: number;
+  readonly std: number;
+  readonly fanIn: number;
+  readonly fanOut: number;
+  /** The largest |bias|, or null without a bias. */
+  readonly maxAbsBias: number | null;
+}
+
+/** How each code's `build()` initialises its convs, linears and norms (seeded: the same on every run). */
+export function initStats(codes: readonly string[]): InitRow[][] {
+  const script = fileURLToPath(new URL('../../scripts/torch-init-stats.py', import.meta.url));
+  return memoized(['initStats', codes], () => {
+    const result = spawnSync(PYTHON, [script], { input: JSON.stringify(codes), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
+    const rows = JSON.parse(result.stdout) as [string, string, number, number, number, number, number, number | null][][];
+    return rows.map((model) => model.map(([name, className, numel, mean, std, fanIn, fanOut, maxAbsBias]) => ({ name, className, numel, mean, std, fanIn, fanOut, maxAbsBias })));
+  });
+}
+
 /** {@link countTorchCode} for many codes in one Python process (importing torch once). */
 export function countTorchCodes(jobs: readonly TorchJob[]): TorchCount[] {
   return memoizedEach('countTorchCodes', jobs, (missing) => {

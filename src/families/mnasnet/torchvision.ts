@@ -54,13 +54,29 @@ def build():
     model.layers = nn.Sequential(
 ${layers.map((layer) => `        ${layer},`).join('\n')}
     )
-${classifier}    return model
+${classifier}    initialise(model)
+    return model
 `;
 }
 
 const PRELUDE = `# Written by fastscale: torchvision's MNASNet with this spec's stages.
 import torch.nn as nn
 from torchvision.models.mnasnet import _BN_MOMENTUM, MNASNet, _stack
+
+
+def initialise(model):
+    """As MNASNet's constructor initialises its modules (the rebuilt ones are new)."""
+    for m in model.modules():
+        if isinstance(m, nn.Conv2d):
+            nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
+            if m.bias is not None:
+                nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.BatchNorm2d):
+            nn.init.ones_(m.weight)
+            nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.Linear):
+            nn.init.kaiming_uniform_(m.weight, mode="fan_out", nonlinearity="sigmoid")
+            nn.init.zeros_(m.bias)
 `;
 
 /** A float literal: `1.0`, `0.75` (JavaScript's shortest round-trip digits, which Python reads back the same). */

@@ -38,6 +38,7 @@ function mobileNetV2Code(spec: MobileNetV2Spec): string | null {
     input = stage.width;
   }
   const patches: string[] = [];
+  const rebuilt: string[] = [];
   if (spec.stemWidth !== V2_STEM) {
     const first = spec.stages[0]!;
     const ratio = first.expansionRatio ?? first.expandedWidth! / spec.stemWidth;
@@ -46,6 +47,7 @@ function mobileNetV2Code(spec: MobileNetV2Spec): string | null {
       `    model.features[0] = Conv2dNormActivation(3, ${spec.stemWidth}, stride=2, norm_layer=nn.BatchNorm2d, activation_layer=nn.ReLU6)`,
       `    model.features[1] = InvertedResidual(${spec.stemWidth}, ${first.width}, ${first.stride}, expand_ratio=${number(ratio)})`,
     );
+    rebuilt.push('model.features[0]', 'model.features[1]');
   }
   if (spec.headWidth !== V2_HEAD) {
     patches.push(
@@ -53,7 +55,9 @@ function mobileNetV2Code(spec: MobileNetV2Spec): string | null {
       `    model.features[-1] = Conv2dNormActivation(${input}, ${spec.headWidth}, kernel_size=1, norm_layer=nn.BatchNorm2d, activation_layer=nn.ReLU6)`,
       `    model.classifier[1] = nn.Linear(${spec.headWidth}, ${spec.numClasses})`,
     );
+    rebuilt.push('model.features[-1]', 'model.classifier[1]');
   }
+  if (rebuilt.length > 0) patches.push(`    initialise(${rebuilt.join(', ')})`);
   return `# Written by fastscale: torchvision's MobileNetV2 with this spec's stages.
 import torch.nn as nn
 from torchvision.models.mobilenetv2 import InvertedResidual, MobileNetV2
@@ -63,7 +67,7 @@ from torchvision.ops.misc import Conv2dNormActivation
 SETTING = [
 ${rows.map((row) => `    ${row},`).join('\n')}
 ]
-
+${rebuilt.length === 0 ? '' : V2_INITIALISE}
 
 def build():
     # round_nearest=1 keeps every width as written.
@@ -71,6 +75,25 @@ def build():
 ${patches.length === 0 ? '' : `${patches.join('\n')}\n`}    return model
 `;
 }
+
+/** MobileNetV2's constructor initialises its modules so; modules rebuilt after it are initialised alike. */
+const V2_INITIALISE = `
+
+def initialise(*modules):
+    """As MobileNetV2's constructor initialises its modules."""
+    for module in modules:
+        for m in module.modules():
+            if isinstance(m, nn.Conv2d):
+                nn.init.kaiming_normal_(m.weight, mode="fan_out")
+                if m.bias is not None:
+                    nn.init.zeros_(m.bias)
+            elif isinstance(m, nn.BatchNorm2d):
+                nn.init.ones_(m.weight)
+                nn.init.zeros_(m.bias)
+            elif isinstance(m, nn.Linear):
+                nn.init.normal_(m.weight, 0, 0.01)
+                nn.init.zeros_(m.bias)
+`;
 
 const V3_ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'RE', hardswish: 'HS' };
 

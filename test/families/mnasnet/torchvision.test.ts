@@ -5,9 +5,11 @@
  * resolution, 160 and 288 px) are `MNASNet` with `_stack` layers; specs `_stack` cannot build are written
  * module by module; random specs too. Every built network counts, module by module, as the description.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { complexity, toTorchvision, zooModel, type MnasNetSpec } from '../../../src/index.js';
 import { mnasNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
+import { initStats, TORCH_MISSING } from '../../helpers/torch.js';
+import { initMismatches } from '../../helpers/torch-init.js';
 import { describeToTorchvision } from '../../helpers/torchvision-family.js';
 
 const base = zooModel('mnasnet1_0');
@@ -33,4 +35,18 @@ describeToTorchvision({
       expect(stack.totals).toEqual(complexity(spec));
     }, 900_000);
   },
+});
+
+describe.skipIf(TORCH_MISSING !== null)(`toTorchvision's MNASNets start from torchvision's initial weights${TORCH_MISSING === null ? '' : ` (skipped: ${TORCH_MISSING})`}`, () => {
+  it('convs from kaiming_normal_(fan_out), linears from kaiming_uniform_(fan_out, sigmoid), norms at 1 and 0, biases 0: the rebuilt layers too', () => {
+    // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
+    const specs: [string, MnasNetSpec][] = [
+      ["mnasnet1_0 (MNASNet's own constructor)", zooModel('mnasnet1_0') as MnasNetSpec],
+      ['mnasnet1_0 with a head 1024 wide (layers and classifier rebuilt)', { ...(zooModel('mnasnet1_0') as MnasNetSpec), headWidth: 1024 }],
+    ];
+    const codes = specs.map(([, spec]) => toTorchvision(spec));
+    expect(codes[1]).toContain('model.layers = nn.Sequential(');
+    // kaiming_uniform_ with the sigmoid's gain 1 draws from +-sqrt(3 / fan_out): a standard deviation of 1 / sqrt(fan_out).
+    initStats(codes).forEach((rows, i) => expect(initMismatches(rows, (_fanIn, fanOut) => 1 / Math.sqrt(fanOut)), specs[i]![0]).toEqual([]));
+  }, 120_000);
 });
