@@ -5,6 +5,7 @@
  * wide). `null` where `_stack` cannot build a stage (a kernel other than 3 and 5, a stride above 2): the
  * generic module writer then writes it, with the same module names. Written per stage, so O(stages).
  */
+import { torchvisionInitialiser } from '../blocks/torch-init.js';
 import { FIRST_STAGE } from './network.js';
 import type { MnasNetSpec } from './types.js';
 import { MNASNET_ALPHAS, mnasNetOf } from './zoo.js';
@@ -64,20 +65,7 @@ import torch.nn as nn
 from torchvision.models.mnasnet import _BN_MOMENTUM, MNASNet, _stack
 
 
-def initialise(model):
-    """As MNASNet's constructor initialises its modules (the rebuilt ones are new)."""
-    for m in model.modules():
-        if isinstance(m, nn.Conv2d):
-            nn.init.kaiming_normal_(m.weight, mode="fan_out", nonlinearity="relu")
-            if m.bias is not None:
-                nn.init.zeros_(m.bias)
-        elif isinstance(m, nn.BatchNorm2d):
-            nn.init.ones_(m.weight)
-            nn.init.zeros_(m.bias)
-        elif isinstance(m, nn.Linear):
-            nn.init.kaiming_uniform_(m.weight, mode="fan_out", nonlinearity="sigmoid")
-            nn.init.zeros_(m.bias)
-`;
+${torchvisionInitialiser('MNASNet', 'nn.init.kaiming_uniform_(m.weight, mode="fan_out", nonlinearity="sigmoid")')}`;
 
 /** A float literal: `1.0`, `0.75` (JavaScript's shortest round-trip digits, which Python reads back the same). */
 function pythonFloat(x: number): string {

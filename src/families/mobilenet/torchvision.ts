@@ -7,6 +7,7 @@
  * then writes it, with the same module names. Written per stage, so O(stages).
  */
 import { makeDivisible } from '../blocks/divisible.js';
+import { torchvisionInitialiser } from '../blocks/torch-init.js';
 import { expandedWidthOf } from './network.js';
 import type { MobileNetSpec, MobileNetStage, MobileNetV2Spec, MobileNetV3Spec } from './types.js';
 
@@ -77,23 +78,7 @@ ${patches.length === 0 ? '' : `${patches.join('\n')}\n`}    return model
 }
 
 /** MobileNetV2's constructor initialises its modules so; modules rebuilt after it are initialised alike. */
-const V2_INITIALISE = `
-
-def initialise(*modules):
-    """As MobileNetV2's constructor initialises its modules."""
-    for module in modules:
-        for m in module.modules():
-            if isinstance(m, nn.Conv2d):
-                nn.init.kaiming_normal_(m.weight, mode="fan_out")
-                if m.bias is not None:
-                    nn.init.zeros_(m.bias)
-            elif isinstance(m, nn.BatchNorm2d):
-                nn.init.ones_(m.weight)
-                nn.init.zeros_(m.bias)
-            elif isinstance(m, nn.Linear):
-                nn.init.normal_(m.weight, 0, 0.01)
-                nn.init.zeros_(m.bias)
-`;
+const V2_INITIALISE = `\n\n${torchvisionInitialiser('MobileNetV2', 'nn.init.normal_(m.weight, 0, 0.01)')}`;
 
 const V3_ACTIVATIONS: Readonly<Record<string, string>> = { relu: 'RE', hardswish: 'HS' };
 

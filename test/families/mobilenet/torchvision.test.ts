@@ -6,7 +6,7 @@
  * classes cannot build (written module by module) and random specs.
  */
 import { describe, expect, it } from 'vitest';
-import { toTorchvision, zooModel, type MobileNetSpec } from '../../../src/index.js';
+import { toTorchvision, zooModel, type MobileNetSpec, type MobileNetStage } from '../../../src/index.js';
 import { mobileNetSpec, SMALL_LIMITS } from '../../arbitraries.js';
 import { initStats, TORCH_MISSING } from '../../helpers/torch.js';
 import { initMismatches } from '../../helpers/torch-init.js';
@@ -15,6 +15,7 @@ import { describeToTorchvision } from '../../helpers/torchvision-family.js';
 const v2 = zooModel('mobilenet_v2');
 const v3 = zooModel('mobilenet_v3_small');
 const v3Large = zooModel('mobilenet_v3_large');
+const withoutExpandedWidth = ({ expandedWidth: _, ...stage }: MobileNetStage): MobileNetStage => stage;
 
 describeToTorchvision({
   family: 'MobileNet',
@@ -45,7 +46,7 @@ describeToTorchvision({
     {
       // Its second stage of two blocks: the first expands 16 x 4.5 = 72 channels, the second 24 x 4.5 = 108.
       label: "V3 whose stage's later blocks alone expand off multiples of 8",
-      spec: { ...v3Large, stages: v3Large.stages.map(({ expandedWidth, ...s }, i) => (i === 1 ? { ...s, depth: 2, expansionRatio: 4.5 } : { ...s, expandedWidth })) },
+      spec: { ...v3Large, stages: v3Large.stages.map((s, i) => (i === 1 ? { ...withoutExpandedWidth(s), depth: 2, expansionRatio: 4.5 } : s)) },
     },
   ] satisfies { label: string; spec: MobileNetSpec }[],
   ownClasses: /MobileNetV[23]\(/,
