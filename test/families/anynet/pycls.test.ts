@@ -34,6 +34,7 @@ describe('reading an ANYNET section', () => {
     ['basic blocks with BOT_MULS but no GROUP_WS', `${basic}, BOT_MULS: [1, 1]`, 'ANYNET.GROUP_WS: has 0 entries but ANYNET.DEPTHS has 2 (one per stage)'],
     ['basic blocks with GROUP_WS but no BOT_MULS', `${basic}, GROUP_WS: [8, 8]`, 'ANYNET.BOT_MULS: has 0 entries but ANYNET.DEPTHS has 2 (one per stage)'],
     ['one BOT_MULS entry for two stages', 'DEPTHS: [1, 1], WIDTHS: [32, 64], STRIDES: [2, 2], BOT_MULS: [1], GROUP_WS: [8, 8]', 'ANYNET.BOT_MULS: has 1 entries but ANYNET.DEPTHS has 2 (one per stage)'],
+    ['SE_ON not a boolean', `${basic}, SE_ON: 1`, 'ANYNET.SE_ON: 1 is not a boolean'],
     ['a squeeze-excite ratio of 0', `${basic}, SE_ON: True, SE_R: 0`, 'ANYNET.SE_R: 0 is not a finite number > 0'],
     ['a negative head width', `${basic}, HEAD_W: -1`, 'ANYNET.HEAD_W: -1 is not a non-negative integer'],
     ['a stem 0 wide', `${basic}, STEM_W: 0`, 'ANYNET.STEM_W: 0 is not a positive integer'],

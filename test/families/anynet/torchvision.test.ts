@@ -138,6 +138,7 @@ describe.skipIf(TORCH_MISSING !== null)(`toTorchvision of torchvision's ResNets 
       ['ResNet-50 with a stem 32 wide', { ...resnet50, stem: { type: 'res_stem_in', width: 32 } }, /return StagedResNet\(/],
       ['ResNet-18 with a stem 64 wide and every stage twice as wide', withStages(resnet18, (stage) => ({ ...stage, width: 2 * stage.width })), /return StagedResNet\(/],
       ['ResNet-50 with only its last stage other (4096 wide, bottleneck 512)', withStages(resnet50, (stage, i) => (i === 3 ? { ...stage, width: 4096, bottleneckMultiplier: 0.125 } : stage)), /return StagedResNet\(/],
+      ['ResNet-50 with a stride of 1 in its second stage', withStages(resnet50, (stage, i) => (i === 1 ? { ...stage, stride: 1 } : stage)), /return StagedResNet\(/],
       ["ResNet-50 with stage 2's bottleneck twice as wide", withStages(resnet50, (stage, i) => (i === 1 ? { ...stage, bottleneckMultiplier: 0.5, groupWidth: 256 } : stage)), /return StagedResNet\(/],
       ["ResNet-50 with stage 2's bottleneck in 2 groups", withStages(resnet50, (stage, i) => (i === 1 ? { ...stage, groupWidth: 64 } : stage)), /return StagedResNet\(/],
       // torchvision's squeeze-excite is round(se_ratio x block input) wide, built even at 0 channels.
