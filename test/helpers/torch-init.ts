@@ -8,7 +8,7 @@ import type { InitRow } from './torch.js';
 
 /** Below this many weights a sample's standard deviation is too loose to tell one rule from another. */
 const MIN_SAMPLE = 4096;
-/** Relative tolerance on a standard deviation (about 4 standard errors at MIN_SAMPLE weights). */
+/** Relative tolerance on a standard deviation (over 5 standard errors, sqrt(1 / (2n)), at MIN_SAMPLE weights). */
 const TOLERANCE = 0.06;
 
 /**
