@@ -7,7 +7,8 @@ should catch each (issue 15: "each class above is caught by the suite").
 Copies the working tree (without .git, node_modules, dist, reports; node_modules linked) to the scratch
 folder, then for every bug: edits one source file, runs `npx vitest run --config vitest.mutation.config.ts`
 on the bug's test files, records whether a test failed (caught) and which, and restores the file.
-Prints a Markdown table; exits 1 if any bug went uncaught. The working tree itself is never edited.
+Prints a Markdown table; exits 1 if any bug went uncaught or could not be planted (its text is no longer in
+the source exactly once: "stale"). The working tree itself is never edited.
 """
 import argparse
 import os
@@ -40,8 +41,8 @@ BUGS = [
     ("se-round-down", "src/families/blocks/pycls.ts", "seWidth: roundHalfEven(inputWidth * seRatio)",
      "seWidth: Math.floor(inputWidth * seRatio)", ["test/families/blocks/pycls.test.ts", "test/scaling/rounding.test.ts"],
      "bottleneck SE width rounded down instead of to nearest"),
-    ("effnet-se-rounded", "src/families/efficientnet/network.ts", "squeezeExcite(net, truncate(inputWidth * spec.seRatio)",
-     "squeezeExcite(net, Math.round(inputWidth * spec.seRatio)", ["test/families/efficientnet/network.test.ts"],
+    ("effnet-se-rounded", "src/families/efficientnet/widths.ts", "return truncate(inputWidth * seRatio);",
+     "return Math.round(inputWidth * seRatio);", ["test/families/efficientnet/pycls-blocks.test.ts"],
      "MBConv SE width rounded instead of truncated"),
     ("compat-no-lcm", "src/spec/compatibility.ts",
      "const quantum = multiplier > 1 ? lcm(cappedGroupWidth, truncate(multiplier)) : cappedGroupWidth;",
@@ -50,9 +51,10 @@ BUGS = [
      "const width = roundHalfEven((w0 * Math.pow(wm, exponent)) / q) * q;",
      "const width = Math.round((w0 * Math.pow(wm, exponent)) / q) * q;", ["test/families/regnet/generate.test.ts"],
      "generate_regnet's numpy rounding made half up"),
-    ("conv-bias-div", "src/network/net.ts", "(bias ? out * positions : 0)", "(bias ? out / positions : 0)",
-     ["test/network/net.test.ts"], "a conv bias' flops `*` made `/`"),
-    ("blocks-repeats", "src/network/net.ts", "const repeats = count - 2;", "const repeats = count - 1;",
+    ("conv-bias-div", "src/network/net.ts", "this.flops += params * positions;",
+     "this.flops += (params - biases) * positions + biases / positions;",
+     ["test/network/net.test.ts", "test/families/vit/pycls.test.ts"], "a conv bias' flops `*` made `/`"),
+    ("blocks-repeats", "src/network/net.ts", "      const repeats = count - 2;", "      const repeats = count - 1;",
      ["test/network/net.test.ts"], "the stage shortcut counts one block too many"),
     ("onnx-add-identity", "src/onnx/sink.ts", "g.node(layer.kind === 'add' ? 'Add' : 'Mul', name, [kept.name, x]);",
      "if (layer.kind === 'add') g.node('Identity', name, [kept.name]); else g.node('Mul', name, [kept.name, x]);",
@@ -61,7 +63,7 @@ BUGS = [
      ["test/onnx/logits.test.ts"], "ONNX: squeeze-excite's Sigmoid made a Relu"),
     ("target-no-window", "src/analysis/target.ts", "for (let round = 0; round < WINDOW_ROUNDS; round++) {",
      "for (let round = 0; round < 0; round++) {", ["test/analysis/target.test.ts"], "scaleToTarget's 3% plateau window switched off"),
-    ("latency-min-for-median", "src/onnx/measure.ts",
+    ("latency-min-for-median", "src/onnx/timing.ts",
      "const medianMs = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;",
      "const medianMs = sorted[0]!;", ["test/onnx/measure.test.ts"], "the latency median replaced by the minimum"),
     ("effnet-test-size-dimension", "src/scaling/rounding.ts",
@@ -98,7 +100,11 @@ def main():
         file = os.path.join(args.copy, path)
         original = open(file).read()
         if original.count(old) != 1:
-            raise SystemExit(f"{name}: the text to replace is not in {path} exactly once")
+            # The code moved: the bug can no longer be planted as written (a row, not an abort, so the others still run).
+            missed.append(name)
+            rows.append(f"| {name} | {about} | **stale** | the text to replace is not in {path} exactly once | 0 s |")
+            print(rows[-1], flush=True)
+            continue
         open(file, "w").write(original.replace(old, new))
         started = time.time()
         try:
