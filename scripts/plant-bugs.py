@@ -3,6 +3,7 @@
 should catch each (issue 15: "each class above is caught by the suite").
 
     /usr/bin/python3 scripts/plant-bugs.py [--only NAME,...] [--copy /tmp/fastscale-planted]
+    /usr/bin/python3 scripts/plant-bugs.py --list      (the bugs as JSON; test/suite/planted-bugs.test.ts reads it)
 
 Copies the working tree (without .git, node_modules, dist, reports; node_modules linked) to the scratch
 folder, then for every bug: edits one source file, runs `npx vitest run --config vitest.mutation.config.ts`
@@ -11,6 +12,7 @@ Prints a Markdown table; exits 1 if any bug went uncaught or could not be plante
 the source exactly once: "stale"). The working tree itself is never edited.
 """
 import argparse
+import json
 import os
 import re
 import shutil
@@ -92,7 +94,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--only")
     parser.add_argument("--copy", default="/tmp/fastscale-planted")
+    parser.add_argument("--list", action="store_true", help="print the bugs as JSON [name, file, old text, new text, tests] and exit")
     args = parser.parse_args()
+    if args.list:
+        json.dump([[name, path, old, new, tests] for name, path, old, new, tests, _ in BUGS], sys.stdout)
+        return
     bugs = [b for b in BUGS if args.only is None or b[0] in args.only.split(",")]
     copy_tree(args.copy)
     rows, missed = [], []
