@@ -56,11 +56,11 @@ describeToTorchvision({
 describe.skipIf(TORCH_MISSING !== null)(`toTorchvision's MobileNets start from torchvision's initial weights${TORCH_MISSING === null ? '' : ` (skipped: ${TORCH_MISSING})`}`, () => {
   it("convs from kaiming_normal_(fan_out), linears from N(0, 0.01), norms at 1 and 0, biases 0: the rebuilt stem and head too", () => {
     // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
-    const v2 = zooModel('mobilenet_v2') as MobileNetSpec;
+    const builder = zooModel('mobilenet_v2') as MobileNetSpec;
     const specs: [string, MobileNetSpec][] = [
-      ["mobilenet_v2 (MobileNetV2's own constructor)", v2],
+      ["mobilenet_v2 (MobileNetV2's own constructor)", builder],
       ['mobilenet_v3_small', zooModel('mobilenet_v3_small') as MobileNetSpec],
-      ['a V2 with a stem 16 wide and a head 1024 wide (both rebuilt)', { ...v2, stemWidth: 16, headWidth: 1024 } as MobileNetSpec],
+      ['a V2 with a stem 16 wide and a head 1024 wide (both rebuilt)', { ...builder, stemWidth: 16, headWidth: 1024 } as MobileNetSpec],
     ];
     const codes = specs.map(([, spec]) => toTorchvision(spec));
     expect(codes[2]).toContain('model.classifier[1] = nn.Linear(1024, 1000)');
