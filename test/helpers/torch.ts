@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { runPythonJson } from '../python.js';
 import { memoized, memoizedEach } from './python-memo.js';
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/count-torch-code.py', import.meta.url));
@@ -81,12 +82,8 @@ export interface InitRow {
 /** How each code's `build()` initialises its convs, linears and norms (seeded: the same on every run). */
 export function initStats(codes: readonly string[]): InitRow[][] {
   const script = fileURLToPath(new URL('../../scripts/torch-init-stats.py', import.meta.url));
-  return memoized(['initStats', codes], () => {
-    const result = spawnSync(PYTHON, [script], { input: JSON.stringify(codes), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (result.status !== 0) throw new Error(`python failed:\n${result.stderr}`);
-    const rows = JSON.parse(result.stdout) as [string, string, number, number, number, number, number, number | null][][];
-    return rows.map((model) => model.map(([name, className, numel, mean, std, fanIn, fanOut, maxAbsBias]) => ({ name, className, numel, mean, std, fanIn, fanOut, maxAbsBias })));
-  });
+  const rows = runPythonJson<[string, string, number, number, number, number, number, number | null][][]>(script, [], codes);
+  return rows.map((model) => model.map(([name, className, numel, mean, std, fanIn, fanOut, maxAbsBias]) => ({ name, className, numel, mean, std, fanIn, fanOut, maxAbsBias })));
 }
 
 /** {@link countTorchCode} for many codes in one Python process (importing torch once). */

@@ -12,7 +12,7 @@ import { complexity, fastScale, scale, zooModel, type VitSpec } from '../../../s
 import { toOnnx } from '../../../src/onnx/index.js';
 import { FIXTURES } from '../../fixtures.js';
 import { decode, floats, randomInput, run } from '../../onnx/helpers.js';
-import { expectTorchLogits, ONNX_TORCH_MISSING } from '../../helpers/onnx-torch.js';
+import { describeTorchLogits } from '../../helpers/onnx-family.js';
 
 const atSize = (spec: VitSpec, size: number): VitSpec => ({ ...spec, resolution: { train: size, test: size } });
 const tiny = (spec: VitSpec, size: number): VitSpec => ({ ...atSize(spec, size), layers: 2 });
@@ -112,14 +112,11 @@ describe("a vision transformer's norms as ONNX", () => {
   });
 });
 
-describe.skipIf(ONNX_TORCH_MISSING !== null)(`the ONNX graph computes what the PyTorch modules compute${ONNX_TORCH_MISSING === null ? '' : ` (skipped: ${ONNX_TORCH_MISSING})`}`, () => {
-  it.each<[string, () => VitSpec]>([
+describeTorchLogits(
+  [
     ["ViT-Ti/16 as torchvision names it, two blocks, 32 px (torchvision's VisionTransformer)", () => ({ ...tiny(zooModel('ViT-Ti/16') as VitSpec, 32), implementation: 'torchvision' })],
     ['ViT-C-1.0GF, two blocks, 32 px (pycls conv stem, module by module)', () => tiny(zooModel('ViT-C-1.0GF') as VitSpec, 32)],
     ['ViT-Ti/16 pooled, two blocks, 32 px (module by module)', () => ({ ...tiny(zooModel('ViT-Ti/16') as VitSpec, 32), classifier: 'pooled' })],
-  ])('%s: ONNX Runtime gives the logits PyTorch gives with the same weights', async (_label, specOf) => {
-    // Built in the test, not while collecting: mutation runs switch a mutant on after collecting.
-    const spec = specOf();
-    await expectTorchLogits(spec, toOnnx(spec, { seed: 7 }), 3);
-  }, 120_000);
-});
+  ],
+  'the PyTorch modules',
+);
